@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CaseTracker.Core.Cases;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> b)
+    {
+        b.ToTable("cases");
+        b.Property(c => c.Reference).HasMaxLength(16).IsRequired();
+        b.HasIndex(c => c.Reference).IsUnique();
+        b.HasIndex(c => c.Reference).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_cases_reference_trgm");
+        b.Property(c => c.Title).HasMaxLength(200).IsRequired();
+        b.Property(c => c.Category).HasConversion<string>().HasMaxLength(32);
+        b.Property(c => c.EmigrationGroup).HasConversion<string>().HasMaxLength(32);
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(32);
+        b.Property(c => c.Summary).HasMaxLength(4000);
+        b.Property(c => c.RefusalReason).HasMaxLength(500);
+        b.HasOne(c => c.AssignedCaseworker).WithMany().HasForeignKey(c => c.AssignedCaseworkerId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(c => new { c.Category, c.Status });
+        b.HasIndex(c => c.Status);
+        b.HasIndex(c => c.UpdatedAt);
+        b.HasIndex(c => c.SeparatedSince);
+        b.HasIndex(c => c.AssignedCaseworkerId);
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_cases_refusal_count", "refusal_count >= 0");
+            t.HasCheckConstraint("ck_cases_emigration_group", "(category = 'Emigration') OR (emigration_group IS NULL)");
+        });
+    }
+}
+
+internal sealed class CasePersonConfiguration : IEntityTypeConfiguration<CasePerson>
+{
+    public void Configure(EntityTypeBuilder<CasePerson> b)
+    {
+        b.ToTable("case_people");
+        b.HasKey(cp => new { cp.CaseId, cp.PersonId });
+        b.Property(cp => cp.Role).HasConversion<string>().HasMaxLength(32);
+        b.HasOne(cp => cp.Case).WithMany(c => c.People).HasForeignKey(cp => cp.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(cp => cp.Person).WithMany(p => p.Cases).HasForeignKey(cp => cp.PersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(cp => cp.PersonId);
+    }
+}

@@ -1,0 +1,95 @@
+namespace CaseTracker.Core.Cases;
+
+public enum CaseSort
+{
+    Reference,
+    Title,
+    Category,
+    Status,
+    /// <summary>Longest separated first.</summary>
+    Separated,
+    /// <summary>Most recently updated first.</summary>
+    Updated,
+}
+
+/// <summary>The case list's filters, shared by the list page and the CSV export.</summary>
+public sealed record CaseListQuery
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public string? Q { get; init; }
+    public CaseCategory? Category { get; init; }
+    public CaseStatus? Status { get; init; }
+    public CaseSort Sort { get; init; } = CaseSort.Reference;
+    public bool Descending { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = DefaultPageSize;
+}
+
+public sealed record CaseListItem(
+    int Id,
+    string Reference,
+    string Title,
+    CaseCategory Category,
+    CaseStatus Status,
+    string? ApplicantName,
+    string? ApplicantNativeName,
+    int PersonCount,
+    DateOnly? SeparatedSince,
+    string? AssignedTo,
+    DateTimeOffset UpdatedAt);
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+{
+    public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
+}
+
+public sealed record CaseDetails(
+    int Id,
+    string Reference,
+    string Title,
+    CaseCategory Category,
+    EmigrationGroup? EmigrationGroup,
+    bool IsInternationallyKnown,
+    CaseStatus Status,
+    string? Summary,
+    DateOnly? FirstExitApplicationOn,
+    DateOnly? SeparatedSince,
+    int RefusalCount,
+    string? RefusalReason,
+    string? AssignedTo,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    uint Version,
+    IReadOnlyList<CasePersonDetails> People);
+
+public sealed record CasePersonDetails(
+    int PersonId,
+    PersonRole Role,
+    string FamilyName,
+    string? GivenName,
+    string? Patronymic,
+    string? NativeFamilyName,
+    string? NativeGivenName,
+    string? NativePatronymic,
+    DateOnly? BirthDate,
+    int? BirthYear,
+    People.Sex Sex,
+    string? City,
+    IReadOnlyList<string> Citizenships,
+    string? IllnessOrDisability,
+    int HungerStrikes,
+    uint Version);
+
+/// <summary>One row of the CSV export.</summary>
+public sealed record CaseExportRow(
+    string Reference,
+    CaseCategory Category,
+    EmigrationGroup? EmigrationGroup,
+    CaseStatus Status,
+    string Title,
+    DateOnly? SeparatedSince,
+    DateOnly? FirstExitApplicationOn,
+    int RefusalCount,
+    string People);

@@ -1,0 +1,354 @@
+using CaseTracker.Core.Common;
+using CaseTracker.Core.People;
+using CaseTracker.Core.Persistence;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CaseTracker.Core.Cases;
+
+/// <summary>Reads and changes cases and the people in them.</summary>
+public sealed class CaseService(
+    CaseTrackerDbContext db,
+    IValidator<CaseCommand> validator,
+    TimeProvider clock,
+    ILogger<CaseService> logger)
+{
+    public async Task<PagedResult<CaseListItem>> ListAsync(CaseListQuery query, CancellationToken ct)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
+        var filtered = Filter(query);
+        var total = await filtered.CountAsync(ct);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var page = Math.Clamp(query.Page, 1, pageCount);
+
+        var items = await Sort(filtered, query)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(c => new CaseListItem(
+                c.Id,
+                c.Reference,
+                c.Title,
+                c.Category,
+                c.Status,
+                c.People.OrderBy(p => p.Position).Select(p => p.Person.FamilyName + " " + p.Person.GivenName).FirstOrDefault(),
+                c.People.OrderBy(p => p.Position).Select(p => p.Person.NativeFamilyName + " " + p.Person.NativeGivenName).FirstOrDefault(),
+                c.People.Count,
+                c.SeparatedSince,
+                c.AssignedCaseworker == null ? null : c.AssignedCaseworker.DisplayName,
+                c.UpdatedAt))
+            .ToListAsync(ct);
+        return new PagedResult<CaseListItem>(items, page, pageSize, total);
+    }
+
+    /// <summary>Every case matching the filters, in list order, for the CSV export; streamed.</summary>
+    public async IAsyncEnumerable<CaseExportRow> ExportAsync(CaseListQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var rows = Sort(Filter(query), query)
+            .Select(c => new
+            {
+                c.Reference,
+                c.Category,
+                c.EmigrationGroup,
+                c.Status,
+                c.Title,
+                c.SeparatedSince,
+                c.FirstExitApplicationOn,
+                c.RefusalCount,
+                People = c.People.OrderBy(p => p.Position).Select(p => p.Person).ToList(),
+            })
+            .AsAsyncEnumerable();
+        await foreach (var c in rows.WithCancellation(ct))
+        {
+            yield return new CaseExportRow(
+                c.Reference, c.Category, c.EmigrationGroup, c.Status, c.Title, c.SeparatedSince, c.FirstExitApplicationOn,
+                c.RefusalCount, string.Join("; ", c.People.Select(PersonNames.BothScripts)));
+        }
+    }
+
+    public async Task<CaseDetails?> GetAsync(int id, CancellationToken ct) =>
+        await db.Cases.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new CaseDetails(
+                c.Id, c.Reference, c.Title, c.Category, c.EmigrationGroup, c.IsInternationallyKnown, c.Status, c.Summary,
+                c.FirstExitApplicationOn, c.SeparatedSince, c.RefusalCount, c.RefusalReason,
+                c.AssignedCaseworker == null ? null : c.AssignedCaseworker.DisplayName,
+                c.CreatedAt, c.UpdatedAt, c.Version,
+                c.People.OrderBy(p => p.Position).Select(p => new CasePersonDetails(
+                    p.PersonId, p.Role, p.Person.FamilyName, p.Person.GivenName, p.Person.Patronymic,
+                    p.Person.NativeFamilyName, p.Person.NativeGivenName, p.Person.NativePatronymic,
+                    p.Person.BirthDate, p.Person.BirthYear, p.Person.Sex, p.Person.City, p.Person.Citizenships,
+                    p.Person.IllnessOrDisability, p.Person.HungerStrikes, p.Person.Version)).ToList()))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>The edit form of a case, filled with what is saved now.</summary>
+    public async Task<UpdateCaseCommand?> GetForEditAsync(int id, CancellationToken ct)
+    {
+        var c = await GetAsync(id, ct);
+        return c is null ? null : ToCommand(c);
+    }
+
+    public static UpdateCaseCommand ToCommand(CaseDetails c) => new()
+    {
+        Id = c.Id,
+        Version = c.Version,
+        Title = c.Title,
+        Category = c.Category,
+        EmigrationGroup = c.EmigrationGroup,
+        IsInternationallyKnown = c.IsInternationallyKnown,
+        Summary = c.Summary,
+        FirstExitApplicationOn = c.FirstExitApplicationOn,
+        SeparatedSince = c.SeparatedSince,
+        RefusalCount = c.RefusalCount,
+        RefusalReason = c.RefusalReason,
+        People = c.People.Select(p => new PersonInput
+        {
+            PersonId = p.PersonId,
+            Version = p.Version,
+            Role = p.Role,
+            FamilyName = p.FamilyName,
+            GivenName = p.GivenName,
+            Patronymic = p.Patronymic,
+            NativeFamilyName = p.NativeFamilyName,
+            NativeGivenName = p.NativeGivenName,
+            NativePatronymic = p.NativePatronymic,
+            BirthDate = p.BirthDate,
+            BirthYear = p.BirthYear,
+            Sex = p.Sex,
+            City = p.City,
+            Citizenships = string.Join(", ", p.Citizenships),
+            IllnessOrDisability = p.IllnessOrDisability,
+            HungerStrikes = p.HungerStrikes,
+        }).ToList(),
+    };
+
+    public async Task<Result<CaseDetails>> CreateAsync(CreateCaseCommand command, string actorId, CancellationToken ct)
+    {
+        var validation = await validator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return new Result<CaseDetails>.Invalid(validation.ToFieldErrors());
+        }
+        if (command.People.Any(p => p.PersonId is not null && !p.Remove))
+        {
+            // Linking existing persons from the create form is done by id; they must exist.
+            var ids = command.People.Where(p => p.PersonId is not null).Select(p => p.PersonId!.Value).ToList();
+            var found = await db.Persons.CountAsync(p => ids.Contains(p.Id), ct);
+            if (found != ids.Distinct().Count())
+            {
+                return new Result<CaseDetails>.Invalid([new FieldError("People", "A person on the form no longer exists.")]);
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var number = await NextReferenceNumberAsync(command.Category, ct);
+        var entity = new Case
+        {
+            Reference = FormatReference(command.Category, number),
+            Title = "",
+            CreatedAt = now,
+            UpdatedAt = now,
+            Status = CaseStatus.New,
+            AssignedCaseworkerId = actorId,
+        };
+        ApplyCaseFields(entity, command);
+        db.Cases.Add(entity);
+        await ApplyPeopleAsync(entity, command.People, now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Case {CaseId} created by {UserId}", entity.Id, actorId);
+        return new Result<CaseDetails>.Ok((await GetAsync(entity.Id, ct))!);
+    }
+
+    public async Task<Result<CaseDetails>> UpdateAsync(UpdateCaseCommand command, string actorId, CancellationToken ct)
+    {
+        var entity = await db.Cases.Include(c => c.People).ThenInclude(p => p.Person)
+            .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == command.Id, ct);
+        if (entity is null)
+        {
+            return new Result<CaseDetails>.NotFound();
+        }
+        var validation = await validator.ValidateAsync(command, ct);
+        if (!validation.IsValid)
+        {
+            return new Result<CaseDetails>.Invalid(validation.ToFieldErrors());
+        }
+        if (entity.Category != command.Category)
+        {
+            return new Result<CaseDetails>.Invalid([new FieldError(nameof(command.Category),
+                "The category of a saved case cannot change: its reference number depends on it. Open a new case instead.")]);
+        }
+        var linked = entity.People.Select(p => p.PersonId).ToHashSet();
+        if (command.People.Any(p => p.PersonId is { } id && !linked.Contains(id)))
+        {
+            return new Result<CaseDetails>.Invalid([new FieldError("People", "A person on the form is not part of this case.")]);
+        }
+
+        // The case's xmin guards the whole case: the form's version is the original value, and the case
+        // row is always updated, so a save based on a stale form fails as a whole.
+        db.Entry(entity).Property(e => e.Version).OriginalValue = command.Version;
+        var now = clock.GetUtcNow();
+        ApplyCaseFields(entity, command);
+        entity.UpdatedAt = now;
+        db.Entry(entity).Property(e => e.UpdatedAt).IsModified = true;
+
+        var byId = entity.People.ToDictionary(p => p.PersonId);
+        foreach (var input in command.People.Where(p => p.PersonId is not null))
+        {
+            var link = byId[input.PersonId!.Value];
+            if (input.Remove)
+            {
+                entity.People.Remove(link);
+                continue;
+            }
+            db.Entry(link.Person).Property(p => p.Version).OriginalValue = input.Version;
+            link.Role = input.Role;
+            if (ApplyPersonFields(link.Person, input))
+            {
+                link.Person.UpdatedAt = now;
+            }
+        }
+        await ApplyPeopleAsync(entity, command.People.Where(p => p.PersonId is null).ToList(), now, ct);
+        var position = 0;
+        foreach (var link in entity.People.OrderBy(p => p.Role == PersonRole.ApplicantInUssr ? 0 : 1).ThenBy(p => p.Position))
+        {
+            link.Position = position++;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Case {CaseId}: stale edit by {UserId} refused", command.Id, actorId);
+            db.ChangeTracker.Clear();
+            var current = await GetAsync(command.Id, ct);
+            return current is null ? new Result<CaseDetails>.NotFound() : new Result<CaseDetails>.Conflict(current);
+        }
+        logger.LogInformation("Case {CaseId} updated by {UserId}", entity.Id, actorId);
+        return new Result<CaseDetails>.Ok((await GetAsync(entity.Id, ct))!);
+    }
+
+    public static string FormatReference(CaseCategory category, long number) =>
+        $"{CaseCategories.ReferencePrefix(category)}-{number:0000}";
+
+    private async Task<long> NextReferenceNumberAsync(CaseCategory category, CancellationToken ct)
+    {
+        // The sequence name comes from a fixed table of categories, never from input.
+        var sql = "SELECT nextval('" + CaseCategories.ReferenceSequence(category) + "') AS \"Value\"";
+        return await db.Database.SqlQueryRaw<long>(sql).SingleAsync(ct);
+    }
+
+    private IQueryable<Case> Filter(CaseListQuery query)
+    {
+        var cases = db.Cases.AsNoTracking();
+        if (query.Category is { } category)
+        {
+            cases = cases.Where(c => c.Category == category);
+        }
+        if (query.Status is { } status)
+        {
+            cases = cases.Where(c => c.Status == status);
+        }
+        var q = PersonNames.NormalizeForSearch(query.Q ?? "");
+        if (q.Length > 0)
+        {
+            var referencePattern = "%" + EscapeLike(q) + "%";
+            var tokens = q.Split(' ').Select(t => "%" + EscapeLike(t) + "%").ToList();
+            var persons = db.Persons.AsQueryable();
+            foreach (var token in tokens)
+            {
+                persons = persons.Where(p => EF.Functions.Like(p.SearchText, token));
+            }
+            cases = cases.Where(c => EF.Functions.ILike(c.Reference, referencePattern)
+                || c.People.Any(cp => persons.Any(p => p.Id == cp.PersonId)));
+        }
+        return cases;
+    }
+
+    private static IQueryable<Case> Sort(IQueryable<Case> cases, CaseListQuery query) => (query.Sort, query.Descending) switch
+    {
+        (CaseSort.Title, false) => cases.OrderBy(c => c.Title).ThenBy(c => c.Id),
+        (CaseSort.Title, true) => cases.OrderByDescending(c => c.Title).ThenBy(c => c.Id),
+        (CaseSort.Category, false) => cases.OrderBy(c => c.Category).ThenBy(c => c.Reference),
+        (CaseSort.Category, true) => cases.OrderByDescending(c => c.Category).ThenBy(c => c.Reference),
+        (CaseSort.Status, false) => cases.OrderBy(c => c.Status).ThenBy(c => c.Reference),
+        (CaseSort.Status, true) => cases.OrderByDescending(c => c.Status).ThenBy(c => c.Reference),
+        (CaseSort.Separated, false) => cases.OrderBy(c => c.SeparatedSince == null).ThenBy(c => c.SeparatedSince).ThenBy(c => c.Id),
+        (CaseSort.Separated, true) => cases.OrderBy(c => c.SeparatedSince == null).ThenByDescending(c => c.SeparatedSince).ThenBy(c => c.Id),
+        (CaseSort.Updated, false) => cases.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
+        (CaseSort.Updated, true) => cases.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
+        (_, true) => cases.OrderByDescending(c => c.Reference),
+        _ => cases.OrderBy(c => c.Reference),
+    };
+
+    private static string EscapeLike(string s) => s.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+
+    private static void ApplyCaseFields(Case entity, CaseCommand command)
+    {
+        entity.Title = command.Title.Trim();
+        entity.Category = command.Category;
+        entity.EmigrationGroup = command.Category == CaseCategory.Emigration ? command.EmigrationGroup : null;
+        entity.IsInternationallyKnown = command.IsInternationallyKnown;
+        entity.Summary = Clean(command.Summary);
+        entity.FirstExitApplicationOn = command.FirstExitApplicationOn;
+        entity.SeparatedSince = command.SeparatedSince;
+        entity.RefusalCount = command.RefusalCount;
+        entity.RefusalReason = Clean(command.RefusalReason);
+    }
+
+    private async Task ApplyPeopleAsync(Case entity, IReadOnlyList<PersonInput> inputs, DateTimeOffset now, CancellationToken ct)
+    {
+        var position = entity.People.Count == 0 ? 0 : entity.People.Max(p => p.Position) + 1;
+        foreach (var input in inputs.Where(p => !p.Remove && !p.IsBlank))
+        {
+            Person person;
+            if (input.PersonId is { } existingId)
+            {
+                person = await db.Persons.SingleAsync(p => p.Id == existingId, ct);
+                db.Entry(person).Property(p => p.Version).OriginalValue = input.Version;
+                ApplyPersonFields(person, input);
+            }
+            else
+            {
+                person = new Person { FamilyName = "", CreatedAt = now, UpdatedAt = now };
+                ApplyPersonFields(person, input);
+                db.Persons.Add(person);
+            }
+            entity.People.Add(new CasePerson { Case = entity, Person = person, Role = input.Role, Position = position++ });
+        }
+    }
+
+    /// <summary>Copies the form's fields onto the person; true if anything changed.</summary>
+    private static bool ApplyPersonFields(Person p, PersonInput input)
+    {
+        var before = (p.FamilyName, p.GivenName, p.Patronymic, p.NativeFamilyName, p.NativeGivenName, p.NativePatronymic,
+            p.BirthDate, p.BirthYear, p.Sex, p.City, string.Join(",", p.Citizenships), p.IllnessOrDisability, p.HungerStrikes);
+        p.FamilyName = Clean(input.FamilyName) ?? "";
+        p.GivenName = Clean(input.GivenName);
+        p.Patronymic = Clean(input.Patronymic);
+        p.NativeFamilyName = Clean(input.NativeFamilyName);
+        p.NativeGivenName = Clean(input.NativeGivenName);
+        p.NativePatronymic = Clean(input.NativePatronymic);
+        p.BirthDate = input.BirthDate;
+        p.BirthYear = input.BirthDate?.Year ?? input.BirthYear;
+        p.Sex = input.Sex;
+        p.City = Clean(input.City);
+        var citizenships = PersonInput.ParseCitizenships(input.Citizenships);
+        if (!citizenships.SequenceEqual(p.Citizenships))
+        {
+            p.Citizenships = citizenships;
+        }
+        p.IllnessOrDisability = Clean(input.IllnessOrDisability);
+        p.HungerStrikes = input.HungerStrikes;
+        PersonNames.RefreshSearchText(p);
+        var after = (p.FamilyName, p.GivenName, p.Patronymic, p.NativeFamilyName, p.NativeGivenName, p.NativePatronymic,
+            p.BirthDate, p.BirthYear, p.Sex, p.City, string.Join(",", p.Citizenships), p.IllnessOrDisability, p.HungerStrikes);
+        return before != after;
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

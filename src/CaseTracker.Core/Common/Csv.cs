@@ -1,0 +1,40 @@
+using System.Text;
+
+namespace CaseTracker.Core.Common;
+
+/// <summary>
+/// RFC 4180 CSV, with cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or
+/// carriage return) prefixed by an apostrophe so that they are shown as text.
+/// </summary>
+public static class Csv
+{
+    public static string Line(IEnumerable<string?> cells)
+    {
+        var sb = new StringBuilder();
+        var first = true;
+        foreach (var cell in cells)
+        {
+            if (!first)
+            {
+                sb.Append(',');
+            }
+            first = false;
+            AppendCell(sb, cell ?? "");
+        }
+        return sb.ToString();
+    }
+
+    public static string Neutralise(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
+    private static void AppendCell(StringBuilder sb, string value)
+    {
+        value = Neutralise(value);
+        if (value.IndexOfAny([',', '"', '\n', '\r']) < 0)
+        {
+            sb.Append(value);
+            return;
+        }
+        sb.Append('"').Append(value.Replace("\"", "\"\"")).Append('"');
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CaseTracker.Core.People;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public const int NameLength = 100;
+
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.ToTable("persons");
+        b.Property(p => p.FamilyName).HasMaxLength(NameLength).IsRequired();
+        b.Property(p => p.GivenName).HasMaxLength(NameLength);
+        b.Property(p => p.Patronymic).HasMaxLength(NameLength);
+        b.Property(p => p.NativeFamilyName).HasMaxLength(NameLength);
+        b.Property(p => p.NativeGivenName).HasMaxLength(NameLength);
+        b.Property(p => p.NativePatronymic).HasMaxLength(NameLength);
+        b.Property(p => p.Sex).HasConversion<string>().HasMaxLength(16);
+        b.Property(p => p.City).HasMaxLength(100);
+        b.Property(p => p.Citizenships).HasColumnType("text[]");
+        b.Property(p => p.IllnessOrDisability).HasMaxLength(500);
+        b.Property(p => p.SearchText).HasMaxLength(1000).IsRequired();
+        b.HasIndex(p => p.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_persons_hunger_strikes", "hunger_strikes >= 0");
+            t.HasCheckConstraint("ck_persons_birth_year", "birth_year IS NULL OR (birth_year BETWEEN 1850 AND 2100)");
+        });
+    }
+}

@@ -1,0 +1,28 @@
+using CaseTracker.Core.Accounts;
+using CaseTracker.Core.Cases;
+using CaseTracker.Core.People;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseTracker.Core.Persistence;
+
+public sealed class CaseTrackerDbContext(DbContextOptions<CaseTrackerDbContext> options)
+    : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CasePerson> CasePeople => Set<CasePerson>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
+        foreach (var category in Enum.GetValues<CaseCategory>())
+        {
+            builder.HasSequence<int>(CaseCategories.ReferenceSequence(category)).StartsAt(1);
+        }
+        IdentityConfiguration.Configure(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CaseTrackerDbContext).Assembly);
+    }
+}
