@@ -1,26 +1,30 @@
-var builder = WebApplication.CreateBuilder(args);
+using CaseTracker.Web;
+using Serilog;
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+// One entry point, three commands: `migrate` applies the migrations, `seed-demo` loads the demo data once,
+// and no command serves the app.
+var command = args.FirstOrDefault(a => !a.StartsWith('-')) is { } first && HostCommands.IsCommand(first) ? first : null;
+var hostArgs = command is null ? args : args.Where(a => a != command).ToArray();
 
+var builder = WebApplication.CreateBuilder(hostArgs);
+builder.AddCaseTracker();
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+if (command is not null)
 {
-    app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    return await HostCommands.RunAsync(app, command);
 }
 
-app.UseHttpsRedirection();
+app.UseCaseTracker();
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
 
-app.UseRouting();
-
-app.UseAuthorization();
-
-app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
-
-app.Run();
+/// <summary>Visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

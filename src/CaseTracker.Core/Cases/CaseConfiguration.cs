@@ -9,8 +9,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
     {
         b.ToTable("cases");
         b.Property(c => c.Reference).HasMaxLength(16).IsRequired();
-        b.HasIndex(c => c.Reference).IsUnique();
-        b.HasIndex(c => c.Reference).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_cases_reference_trgm");
+        b.HasIndex(c => c.Reference, "ix_cases_reference").IsUnique().HasDatabaseName("ix_cases_reference");
+        b.HasIndex(c => c.Reference, "ix_cases_reference_trgm").HasMethod("gin").HasOperators("gin_trgm_ops")
+            .HasDatabaseName("ix_cases_reference_trgm");
         b.Property(c => c.Title).HasMaxLength(200).IsRequired();
         b.Property(c => c.Category).HasConversion<string>().HasMaxLength(32);
         b.Property(c => c.EmigrationGroup).HasConversion<string>().HasMaxLength(32);

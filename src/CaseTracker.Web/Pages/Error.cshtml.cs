@@ -6,15 +6,11 @@ namespace CaseTracker.Web.Pages;
 
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
-public class ErrorModel : PageModel
+public sealed class ErrorModel : PageModel
 {
-    public string? RequestId { get; set; }
+    public string RequestId { get; private set; } = "";
 
-    public bool ShowRequestId => !string.IsNullOrEmpty(RequestId);
+    public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
 
-    public void OnGet()
-    {
-        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-    }
+    public void OnPost() => OnGet();
 }
-

@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaseTracker.Web.Pages;
 
-public class IndexModel : PageModel
+/// <summary>The home page: the case list, until caseworkers get their own "My work" page.</summary>
+public sealed class IndexModel : PageModel
 {
-    public void OnGet()
-    {
-
-    }
+    public IActionResult OnGet() => RedirectToPage("/Cases/Index");
 }

@@ -206,13 +206,6 @@ namespace CaseTracker.Core.Persistence.Migrations
                     b.HasIndex("AssignedCaseworkerId")
                         .HasDatabaseName("ix_cases_assigned_caseworker_id");
 
-                    b.HasIndex("Reference")
-                        .IsUnique()
-                        .HasDatabaseName("ix_cases_reference_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Reference"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Reference"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("SeparatedSince")
                         .HasDatabaseName("ix_cases_separated_since");
 
@@ -224,6 +217,16 @@ namespace CaseTracker.Core.Persistence.Migrations
 
                     b.HasIndex("Category", "Status")
                         .HasDatabaseName("ix_cases_category_status");
+
+                    b.HasIndex(new[] { "Reference" }, "ix_cases_reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cases_reference");
+
+                    b.HasIndex(new[] { "Reference" }, "ix_cases_reference_trgm")
+                        .HasDatabaseName("ix_cases_reference_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Reference" }, "ix_cases_reference_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Reference" }, "ix_cases_reference_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("cases", null, t =>
                         {

@@ -306,10 +306,15 @@ namespace CaseTracker.Core.Persistence.Migrations
                 columns: new[] { "category", "status" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_cases_reference_trgm",
+                name: "ix_cases_reference",
                 table: "cases",
                 column: "reference",
-                unique: true)
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_cases_reference_trgm",
+                table: "cases",
+                column: "reference")
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 

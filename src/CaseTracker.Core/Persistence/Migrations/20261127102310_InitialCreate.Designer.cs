@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CaseTracker.Core.Persistence.Migrations
 {
     [DbContext(typeof(CaseTrackerDbContext))]
-    [Migration("20261127101341_InitialCreate")]
+    [Migration("20261127102310_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -209,13 +209,6 @@ namespace CaseTracker.Core.Persistence.Migrations
                     b.HasIndex("AssignedCaseworkerId")
                         .HasDatabaseName("ix_cases_assigned_caseworker_id");
 
-                    b.HasIndex("Reference")
-                        .IsUnique()
-                        .HasDatabaseName("ix_cases_reference_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Reference"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Reference"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("SeparatedSince")
                         .HasDatabaseName("ix_cases_separated_since");
 
@@ -227,6 +220,16 @@ namespace CaseTracker.Core.Persistence.Migrations
 
                     b.HasIndex("Category", "Status")
                         .HasDatabaseName("ix_cases_category_status");
+
+                    b.HasIndex(new[] { "Reference" }, "ix_cases_reference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cases_reference");
+
+                    b.HasIndex(new[] { "Reference" }, "ix_cases_reference_trgm")
+                        .HasDatabaseName("ix_cases_reference_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Reference" }, "ix_cases_reference_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Reference" }, "ix_cases_reference_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("cases", null, t =>
                         {

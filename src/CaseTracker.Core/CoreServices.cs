@@ -1,0 +1,19 @@
+using CaseTracker.Core.Cases;
+using CaseTracker.Core.Persistence;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseTracker.Core;
+
+public static class CoreServices
+{
+    /// <summary>Registers the persistence and the service layer: the one composition used by the app and the tests.</summary>
+    public static IServiceCollection AddCaseTrackerCore(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContext<CaseTrackerDbContext>(options => DatabaseSetup.Configure(options, connectionString));
+        services.AddSingleton(TimeProvider.System);
+        services.AddValidatorsFromAssemblyContaining<CaseCommandValidator>(ServiceLifetime.Singleton, filter: r => !r.ValidatorType.IsNested);
+        services.AddScoped<CaseService>();
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using CaseTracker.Core.Cases;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CaseTracker.Web.Pages.Cases;
+
+/// <summary>The case list's filters, bound from the query string the same way by the list and its export.</summary>
+public abstract class CaseFilterPageModel : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public CaseCategory? Category { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public CaseStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public CaseSort Sort { get; set; } = CaseSort.Reference;
+
+    [BindProperty(SupportsGet = true)]
+    public bool Desc { get; set; }
+
+    protected CaseListQuery FilterQuery(int page = 1) =>
+        new() { Q = Q, Category = Category, Status = Status, Sort = Sort, Descending = Desc, Page = page };
+}

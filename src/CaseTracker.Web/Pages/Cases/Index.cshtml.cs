@@ -1,0 +1,37 @@
+using CaseTracker.Core.Cases;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CaseTracker.Web.Pages.Cases;
+
+public sealed class IndexModel(CaseService cases, TimeProvider clock) : CaseFilterPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public PagedResult<CaseListItem> Result { get; private set; } = new([], 1, CaseListQuery.DefaultPageSize, 0);
+
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // Query-string values that do not bind (an unknown category, a page of "abc") are ignored, not an error.
+        Today = Infrastructure.Display.Today(clock);
+        Result = await cases.ListAsync(FilterQuery(PageNumber), ct);
+    }
+
+    /// <summary>The route values of the current filters, with some replaced: for sorting, paging and export links.</summary>
+    public Dictionary<string, string?> RouteWith(CaseSort? sort = null, bool? desc = null, int? page = null) => new()
+    {
+        ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q,
+        ["category"] = Category?.ToString(),
+        ["status"] = Status?.ToString(),
+        ["sort"] = (sort ?? Sort) == CaseSort.Reference ? null : (sort ?? Sort).ToString(),
+        ["desc"] = (desc ?? Desc) ? "true" : null,
+        ["page"] = page is null or 1 ? null : page.ToString(),
+    };
+
+    /// <summary>Clicking a column header sorts by it; clicking the sorted column again reverses it.</summary>
+    public Dictionary<string, string?> SortRoute(CaseSort column) => RouteWith(column, column == Sort && !Desc, 1);
+
+    public string? AriaSort(CaseSort column) => column != Sort ? null : Desc ? "descending" : "ascending";
+}
