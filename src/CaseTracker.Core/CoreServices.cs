@@ -2,6 +2,7 @@ using CaseTracker.Core.Cases;
 using CaseTracker.Core.Persistence;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CaseTracker.Core;
 
@@ -14,6 +15,10 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddValidatorsFromAssemblyContaining<CaseCommandValidator>(ServiceLifetime.Singleton, filter: r => !r.ValidatorType.IsNested);
         services.AddScoped<CaseService>();
+        services.AddScoped<Auditing.AuditTrail>();
+        services.AddScoped<Auditing.AuditQueries>();
+        services.AddScoped<Accounts.UserAdminService>();
+        services.TryAddSingleton<Auditing.IRequestOrigin, Auditing.NoRequestOrigin>();
         return services;
     }
 }

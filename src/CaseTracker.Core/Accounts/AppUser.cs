@@ -6,6 +6,11 @@ namespace CaseTracker.Core.Accounts;
 public sealed class AppUser : IdentityUser
 {
     public required string DisplayName { get; set; }
+
+    /// <summary>A disabled account cannot sign in, and its open sessions end at their next request.</summary>
+    public bool IsDisabled { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 public static class Roles

@@ -26,6 +26,12 @@ public sealed class Case
     public int RefusalCount { get; set; }
     public string? RefusalReason { get; set; }
 
+    /// <summary>
+    /// A restricted case is seen only by its assigned caseworker and by supervisors; for everyone else
+    /// it does not exist.
+    /// </summary>
+    public bool IsRestricted { get; set; }
+
     public string? AssignedCaseworkerId { get; set; }
     public AppUser? AssignedCaseworker { get; set; }
 

@@ -9,6 +9,9 @@ public abstract class CaseCommand
     public CaseCategory Category { get; set; }
     public EmigrationGroup? EmigrationGroup { get; set; }
     public bool IsInternationallyKnown { get; set; }
+
+    /// <summary>Only the assigned caseworker and supervisors may see a restricted case.</summary>
+    public bool IsRestricted { get; set; }
     public string? Summary { get; set; }
     public DateOnly? FirstExitApplicationOn { get; set; }
     public DateOnly? SeparatedSince { get; set; }

@@ -52,6 +52,7 @@ public sealed record CaseDetails(
     CaseCategory Category,
     EmigrationGroup? EmigrationGroup,
     bool IsInternationallyKnown,
+    bool IsRestricted,
     CaseStatus Status,
     string? Summary,
     DateOnly? FirstExitApplicationOn,

@@ -1,3 +1,5 @@
+using CaseTracker.Core.Accounts;
+using CaseTracker.Core.Auditing;
 using CaseTracker.Core.Common;
 using CaseTracker.Core.People;
 using CaseTracker.Core.Persistence;
@@ -11,13 +13,14 @@ namespace CaseTracker.Core.Cases;
 public sealed class CaseService(
     CaseTrackerDbContext db,
     IValidator<CaseCommand> validator,
+    AuditTrail audit,
     TimeProvider clock,
     ILogger<CaseService> logger)
 {
-    public async Task<PagedResult<CaseListItem>> ListAsync(CaseListQuery query, CancellationToken ct)
+    public async Task<PagedResult<CaseListItem>> ListAsync(CaseListQuery query, Actor actor, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
-        var filtered = Filter(query);
+        var filtered = Filter(query, actor);
         var total = await filtered.CountAsync(ct);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
@@ -38,13 +41,19 @@ public sealed class CaseService(
                 c.AssignedCaseworker == null ? null : c.AssignedCaseworker.DisplayName,
                 c.UpdatedAt))
             .ToListAsync(ct);
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            // Who searched for which name is itself sensitive.
+            await audit.RecordAsync(actor, AuditActions.CasesSearched, details: new { filter = Describe(query), count = total }, ct: ct);
+        }
         return new PagedResult<CaseListItem>(items, page, pageSize, total);
     }
 
     /// <summary>Every case matching the filters, in list order, for the CSV export; streamed.</summary>
-    public async IAsyncEnumerable<CaseExportRow> ExportAsync(CaseListQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<CaseExportRow> ExportAsync(CaseListQuery query, Actor actor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var rows = Sort(Filter(query), query)
+        var count = 0;
+        var rows = Sort(Filter(query, actor), query)
             .Select(c => new
             {
                 c.Reference,
@@ -60,17 +69,55 @@ public sealed class CaseService(
             .AsAsyncEnumerable();
         await foreach (var c in rows.WithCancellation(ct))
         {
+            count++;
             yield return new CaseExportRow(
                 c.Reference, c.Category, c.EmigrationGroup, c.Status, c.Title, c.SeparatedSince, c.FirstExitApplicationOn,
                 c.RefusalCount, string.Join("; ", c.People.Select(PersonNames.BothScripts)));
         }
+        await audit.RecordAsync(actor, AuditActions.CasesExported, details: new { filter = Describe(query), rows = count }, ct: ct);
     }
 
-    public async Task<CaseDetails?> GetAsync(int id, CancellationToken ct) =>
-        await db.Cases.AsNoTracking()
+    /// <summary>A case as its page shows it; the view is audited.</summary>
+    public async Task<CaseDetails?> ViewAsync(int id, Actor actor, CancellationToken ct)
+    {
+        var found = await GetAsync(id, actor, ct);
+        var entityId = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (found is not null)
+        {
+            await audit.RecordAsync(actor, AuditActions.CaseViewed, "Case", entityId, id, ct: ct);
+        }
+        else if (await db.Cases.AnyAsync(c => c.Id == id, ct))
+        {
+            // The case exists but is restricted: the user is told it does not exist, the audit trail is told the truth.
+            await audit.RecordAsync(actor, AuditActions.AccessDenied, "Case", entityId, id, new { reason = "restricted" }, ct);
+        }
+        return found;
+    }
+
+    private static Dictionary<string, string> Describe(CaseListQuery q)
+    {
+        var d = new Dictionary<string, string>();
+        if (!string.IsNullOrWhiteSpace(q.Q))
+        {
+            d["q"] = q.Q;
+        }
+        if (q.Category is { } c)
+        {
+            d["category"] = c.ToString();
+        }
+        if (q.Status is { } s)
+        {
+            d["status"] = s.ToString();
+        }
+        return d;
+    }
+
+    /// <summary>A case, if the actor may see it; not audited (see <see cref="ViewAsync"/>).</summary>
+    public async Task<CaseDetails?> GetAsync(int id, Actor actor, CancellationToken ct) =>
+        await db.Cases.AsNoTracking().VisibleTo(actor)
             .Where(c => c.Id == id)
             .Select(c => new CaseDetails(
-                c.Id, c.Reference, c.Title, c.Category, c.EmigrationGroup, c.IsInternationallyKnown, c.Status, c.Summary,
+                c.Id, c.Reference, c.Title, c.Category, c.EmigrationGroup, c.IsInternationallyKnown, c.IsRestricted, c.Status, c.Summary,
                 c.FirstExitApplicationOn, c.SeparatedSince, c.RefusalCount, c.RefusalReason,
                 c.AssignedCaseworker == null ? null : c.AssignedCaseworker.DisplayName,
                 c.CreatedAt, c.UpdatedAt, c.Version,
@@ -82,13 +129,6 @@ public sealed class CaseService(
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
 
-    /// <summary>The edit form of a case, filled with what is saved now.</summary>
-    public async Task<UpdateCaseCommand?> GetForEditAsync(int id, CancellationToken ct)
-    {
-        var c = await GetAsync(id, ct);
-        return c is null ? null : ToCommand(c);
-    }
-
     public static UpdateCaseCommand ToCommand(CaseDetails c) => new()
     {
         Id = c.Id,
@@ -97,6 +137,7 @@ public sealed class CaseService(
         Category = c.Category,
         EmigrationGroup = c.EmigrationGroup,
         IsInternationallyKnown = c.IsInternationallyKnown,
+        IsRestricted = c.IsRestricted,
         Summary = c.Summary,
         FirstExitApplicationOn = c.FirstExitApplicationOn,
         SeparatedSince = c.SeparatedSince,
@@ -123,7 +164,7 @@ public sealed class CaseService(
         }).ToList(),
     };
 
-    public async Task<Result<CaseDetails>> CreateAsync(CreateCaseCommand command, string actorId, CancellationToken ct)
+    public async Task<Result<CaseDetails>> CreateAsync(CreateCaseCommand command, Actor actor, CancellationToken ct)
     {
         var validation = await validator.ValidateAsync(command, ct);
         if (!validation.IsValid)
@@ -151,20 +192,23 @@ public sealed class CaseService(
             CreatedAt = now,
             UpdatedAt = now,
             Status = CaseStatus.New,
-            AssignedCaseworkerId = actorId,
+            AssignedCaseworkerId = actor.IsSupervisor || actor == Actor.System ? null : actor.UserId,
         };
         ApplyCaseFields(entity, command);
         db.Cases.Add(entity);
         await ApplyPeopleAsync(entity, command.People, now, ct);
         await db.SaveChangesAsync(ct);
+        audit.Add(actor, AuditActions.CaseCreated, "Case", entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), entity.Id,
+            new { reference = entity.Reference, people = entity.People.Count });
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        logger.LogInformation("Case {CaseId} created by {UserId}", entity.Id, actorId);
-        return new Result<CaseDetails>.Ok((await GetAsync(entity.Id, ct))!);
+        logger.LogInformation("Case {CaseId} created by {UserId}", entity.Id, actor.UserId);
+        return new Result<CaseDetails>.Ok((await GetAsync(entity.Id, actor, ct))!);
     }
 
-    public async Task<Result<CaseDetails>> UpdateAsync(UpdateCaseCommand command, string actorId, CancellationToken ct)
+    public async Task<Result<CaseDetails>> UpdateAsync(UpdateCaseCommand command, Actor actor, CancellationToken ct)
     {
-        var entity = await db.Cases.Include(c => c.People).ThenInclude(p => p.Person)
+        var entity = await db.Cases.VisibleTo(actor).Include(c => c.People).ThenInclude(p => p.Person)
             .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == command.Id, ct);
         if (entity is null)
         {
@@ -217,19 +261,22 @@ public sealed class CaseService(
             link.Position = position++;
         }
 
+        // The audit row goes into the same SaveChanges, so the same transaction, as the change itself.
+        audit.Add(actor, AuditActions.CaseUpdated, "Case", entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), entity.Id,
+            new { changes = audit.CaseChanges() });
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            logger.LogInformation("Case {CaseId}: stale edit by {UserId} refused", command.Id, actorId);
+            logger.LogInformation("Case {CaseId}: stale edit by {UserId} refused", command.Id, actor.UserId);
             db.ChangeTracker.Clear();
-            var current = await GetAsync(command.Id, ct);
+            var current = await GetAsync(command.Id, actor, ct);
             return current is null ? new Result<CaseDetails>.NotFound() : new Result<CaseDetails>.Conflict(current);
         }
-        logger.LogInformation("Case {CaseId} updated by {UserId}", entity.Id, actorId);
-        return new Result<CaseDetails>.Ok((await GetAsync(entity.Id, ct))!);
+        logger.LogInformation("Case {CaseId} updated by {UserId}", entity.Id, actor.UserId);
+        return new Result<CaseDetails>.Ok((await GetAsync(entity.Id, actor, ct))!);
     }
 
     public static string FormatReference(CaseCategory category, long number) =>
@@ -242,9 +289,9 @@ public sealed class CaseService(
         return await db.Database.SqlQueryRaw<long>(sql).SingleAsync(ct);
     }
 
-    private IQueryable<Case> Filter(CaseListQuery query)
+    private IQueryable<Case> Filter(CaseListQuery query, Actor actor)
     {
-        var cases = db.Cases.AsNoTracking();
+        var cases = db.Cases.AsNoTracking().VisibleTo(actor);
         if (query.Category is { } category)
         {
             cases = cases.Where(c => c.Category == category);
@@ -293,6 +340,7 @@ public sealed class CaseService(
         entity.Category = command.Category;
         entity.EmigrationGroup = command.Category == CaseCategory.Emigration ? command.EmigrationGroup : null;
         entity.IsInternationallyKnown = command.IsInternationallyKnown;
+        entity.IsRestricted = command.IsRestricted;
         entity.Summary = Clean(command.Summary);
         entity.FirstExitApplicationOn = command.FirstExitApplicationOn;
         entity.SeparatedSince = command.SeparatedSince;

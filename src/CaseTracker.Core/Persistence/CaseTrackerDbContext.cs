@@ -1,18 +1,24 @@
 using CaseTracker.Core.Accounts;
+using CaseTracker.Core.Auditing;
 using CaseTracker.Core.Cases;
 using CaseTracker.Core.People;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseTracker.Core.Persistence;
 
 public sealed class CaseTrackerDbContext(DbContextOptions<CaseTrackerDbContext> options)
-    : IdentityDbContext<AppUser>(options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CasePerson> CasePeople => Set<CasePerson>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>ASP.NET Core Data Protection keys, shared by every instance of the app.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -24,5 +30,6 @@ public sealed class CaseTrackerDbContext(DbContextOptions<CaseTrackerDbContext> 
         }
         IdentityConfiguration.Configure(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CaseTrackerDbContext).Assembly);
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
     }
 }

@@ -1,4 +1,7 @@
+using CaseTracker.Core.Accounts;
+using CaseTracker.Core.Auditing;
 using CaseTracker.Core.Demo;
+using Microsoft.AspNetCore.Identity;
 using CaseTracker.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +15,7 @@ public static class HostCommands
     /// <summary>The documented default password of the demo accounts, used when the variable is not set.</summary>
     public const string DefaultDemoPassword = "Reunite-Families-1985";
 
-    private static readonly string[] Commands = ["migrate", "seed-demo"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "create-admin"];
 
     public static bool IsCommand(string arg) => Commands.Contains(arg);
 
@@ -48,8 +51,83 @@ public static class HostCommands
                 var loaded = await seeder.SeedAsync(password, CancellationToken.None);
                 logger.LogInformation(loaded ? "Demo data loaded" : "Demo data was already loaded; nothing changed");
                 return 0;
+            case "create-admin":
+                return await CreateAdminAsync(app, scope.ServiceProvider, logger);
             default:
                 return 2;
+        }
+    }
+
+    /// <summary>
+    /// Creates the first administrator of a production database, without demo data:
+    /// <c>CaseTracker.Web.dll create-admin --email admin@example.org --name "Ada Admin"</c>.
+    /// The password is read without echo (or from standard input when it is not a terminal).
+    /// </summary>
+    private static async Task<int> CreateAdminAsync(WebApplication app, IServiceProvider services, ILogger logger)
+    {
+        var email = app.Configuration["email"];
+        var name = app.Configuration["name"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(name))
+        {
+            await Console.Error.WriteLineAsync("Usage: create-admin --email <address> --name <display name>");
+            return 2;
+        }
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            await Console.Error.WriteLineAsync("An account with this email address exists already.");
+            return 2;
+        }
+        var password = ReadPassword("Password (at least 12 characters): ");
+        if (!Console.IsInputRedirected && ReadPassword("The same password again: ") != password)
+        {
+            await Console.Error.WriteLineAsync("The two passwords are not the same.");
+            return 2;
+        }
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = DateTimeOffset.UtcNow };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Description);
+            }
+            return 2;
+        }
+        await users.AddToRoleAsync(user, Roles.Administrator);
+        await services.GetRequiredService<AuditTrail>().RecordAsync(Actor.System, AuditActions.UserCreated, "User", user.Id,
+            details: new { roles = new[] { Roles.Administrator }, by = "create-admin command" });
+        logger.LogInformation("Administrator {UserId} created; two-factor sign-in is set up at first sign-in", user.Id);
+        return 0;
+    }
+
+    private static string ReadPassword(string prompt)
+    {
+        if (Console.IsInputRedirected)
+        {
+            return Console.ReadLine() ?? "";
+        }
+        Console.Write(prompt);
+        var chars = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                Console.WriteLine();
+                return chars.ToString();
+            }
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (chars.Length > 0)
+                {
+                    chars.Length--;
+                }
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                chars.Append(key.KeyChar);
+            }
         }
     }
 }

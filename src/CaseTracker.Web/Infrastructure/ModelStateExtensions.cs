@@ -10,7 +10,7 @@ public static class ModelStateExtensions
     {
         foreach (var error in errors)
         {
-            modelState.AddModelError(string.IsNullOrEmpty(error.Field) ? "" : $"{prefix}.{error.Field}", error.Message);
+            modelState.AddModelError(string.IsNullOrEmpty(error.Field) ? "" : string.IsNullOrEmpty(prefix) ? error.Field : $"{prefix}.{error.Field}", error.Message);
         }
     }
 }

@@ -3,23 +3,40 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace CaseTracker.Web.Infrastructure;
 
-/// <summary>The named authorization policies. Every page folder is given one; anything else needs a signed-in user.</summary>
+/// <summary>
+/// The named authorization policies. Every page is given one explicitly (see <see cref="ServiceSetup"/>);
+/// anything without one is denied to everybody.
+/// </summary>
 public static class Policies
 {
+    /// <summary>Any signed-in user: the home page, sign-out, one's own two-factor settings.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
     /// <summary>Work on cases: caseworkers and supervisors.</summary>
     public const string CaseWork = nameof(CaseWork);
 
-    /// <summary>Dashboards, all cases and assignment: supervisors and administrators.</summary>
+    /// <summary>Dashboards, the audit trail, assignment: supervisors and administrators.</summary>
     public const string Supervision = nameof(Supervision);
 
     /// <summary>Manage accounts: administrators.</summary>
     public const string Administration = nameof(Administration);
 
+    /// <summary>The roles each policy admits, for the pages and the authorization tests.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>
+    {
+        [SignedIn] = [Roles.Caseworker, Roles.Supervisor, Roles.Administrator],
+        [CaseWork] = [Roles.Caseworker, Roles.Supervisor],
+        [Supervision] = [Roles.Supervisor, Roles.Administrator],
+        [Administration] = [Roles.Administrator],
+    };
+
     public static void Configure(AuthorizationOptions options)
     {
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-        options.AddPolicy(CaseWork, p => p.RequireRole(Roles.Caseworker, Roles.Supervisor));
-        options.AddPolicy(Supervision, p => p.RequireRole(Roles.Supervisor, Roles.Administrator));
-        options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
+        // Default deny: an endpoint that was given no policy is refused to everyone, signed in or not.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAssertion(_ => false).Build();
+        foreach (var (name, roles) in RolesOf)
+        {
+            options.AddPolicy(name, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        }
     }
 }

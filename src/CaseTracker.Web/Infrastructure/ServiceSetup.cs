@@ -1,9 +1,13 @@
+using System.Threading.RateLimiting;
 using CaseTracker.Core;
 using CaseTracker.Core.Accounts;
+using CaseTracker.Core.Auditing;
 using CaseTracker.Core.Demo;
 using CaseTracker.Core.Persistence;
-using CaseTracker.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Serilog;
 
@@ -11,12 +15,15 @@ namespace CaseTracker.Web;
 
 public static class ServiceSetup
 {
+    public const string LoginRateLimitPolicy = "login";
+
     public static WebApplicationBuilder AddCaseTracker(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSerilog((sp, lc) => lc.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(sp));
+        var configuration = builder.Configuration;
+        services.AddSerilog((sp, lc) => lc.ReadFrom.Configuration(configuration).ReadFrom.Services(sp));
 
-        var connectionString = builder.Configuration.GetConnectionString("CaseTracker");
+        var connectionString = configuration.GetConnectionString("CaseTracker");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
@@ -24,48 +31,98 @@ public static class ServiceSetup
         }
         services.AddCaseTrackerCore(connectionString);
         services.AddScoped<DemoDataSeeder>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IRequestOrigin, HttpRequestOrigin>();
+
+        // Keys in PostgreSQL, so that every instance of the app reads the others' cookies and forms.
+        services.AddDataProtection().SetApplicationName("CaseTracker").PersistKeysToDbContext<CaseTrackerDbContext>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
-                o.Password.RequiredLength = 12;
+                // The password rules are PasswordPolicy's alone (no composition rules): see PolicyPasswordValidator.
+                o.Password.RequiredLength = 0;
+                o.Password.RequiredUniqueChars = 0;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<CaseTrackerDbContext>()
             .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>();
+            .AddPasswordValidator<PolicyPasswordValidator>()
+            .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>()
+            .AddSignInManager<AppSignInManager>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+        // The session is checked against the database on every request: a disabled user, a sign-out
+        // elsewhere or a role change ends the old cookie at once, not at its expiry.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = _ => Task.CompletedTask;
+        });
+        var idle = TimeSpan.FromMinutes(configuration.GetValue("CaseTracker:IdleTimeoutMinutes", 30));
+        var insecureCookies = builder.Environment.IsDevelopment() || configuration.GetValue("CaseTracker:AllowHttpCookies", false);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "CaseTracker.Auth";
             o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = insecureCookies ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Idle timeout: the session ends after this long without a request.
+            o.ExpireTimeSpan = idle;
             o.SlidingExpiration = true;
         });
-        services.AddAntiforgery(o => o.Cookie.Name = "CaseTracker.Antiforgery");
+        services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = insecureCookies ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "CaseTracker.Antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = insecureCookies ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var permits = configuration.GetValue("CaseTracker:LoginAttemptsPerMinute", 10);
+            o.AddPolicy(LoginRateLimitPolicy, context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("get"));
+        });
 
         services.AddAuthorization(Policies.Configure);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         services.AddRazorPages(o =>
         {
-            o.Conventions.AuthorizeFolder("/Cases", Policies.CaseWork);
-            o.Conventions.AllowAnonymousToPage("/Account/Login");
-            o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-            o.Conventions.AllowAnonymousToPage("/Error");
-            o.Conventions.AllowAnonymousToPage("/StatusCode");
+            var c = o.Conventions;
+            c.AuthorizePage("/Index", Policies.SignedIn);
+            c.AuthorizeFolder("/Cases", Policies.CaseWork);
+            c.AuthorizeFolder("/Audit", Policies.Supervision);
+            c.AuthorizeFolder("/Admin", Policies.Administration);
+            c.AuthorizeFolder("/Account/Manage", Policies.SignedIn);
+            c.AuthorizePage("/Account/Logout", Policies.SignedIn);
+            c.AllowAnonymousToPage("/Account/Login");
+            c.AllowAnonymousToPage("/Account/LoginWith2fa");
+            c.AllowAnonymousToPage("/Account/SetPassword");
+            c.AllowAnonymousToPage("/Account/AccessDenied");
+            c.AllowAnonymousToPage("/Error");
+            c.AllowAnonymousToPage("/StatusCode");
         });
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
         {
             // Messages for values that cannot even be read (letters in a number field, an impossible date).
+            // Required-ness is the validators' business, with their own messages.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             var m = o.ModelBindingMessageProvider;
             m.SetAttemptedValueIsInvalidAccessor((_, _) => "This value could not be read: check its format.");
             m.SetValueIsInvalidAccessor(_ => "This value could not be read: check its format.");
@@ -76,6 +133,14 @@ public static class ServiceSetup
             m.SetUnknownValueIsInvalidAccessor(_ => "This value could not be read: check its format.");
             m.SetNonPropertyValueMustBeANumberAccessor(() => "Enter a number.");
         });
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Trust only a reverse proxy on this machine; see docs/operations.md to widen it.
+            o.KnownProxies.Add(System.Net.IPAddress.Loopback);
+            o.KnownProxies.Add(System.Net.IPAddress.IPv6Loopback);
+        });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddMemoryCache();
         services.AddSingleton<DemoDataNotice>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
@@ -84,17 +149,21 @@ public static class ServiceSetup
 
     public static WebApplication UseCaseTracker(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler("/Error");
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
         app.UseStaticFiles();
         app.UseSerilogRequestLogging();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<RequireTwoFactorMiddleware>();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -11,9 +11,9 @@ namespace CaseTracker.Tests.Cases;
 /// <summary>The case pages as a caseworker uses them: real forms, posted with their antiforgery tokens.</summary>
 public sealed class CasePagesTests(TestApp app) : IntegrationTest(app)
 {
-    private async Task<CaseDetails> SeedCaseAsync(string actorId, CreateCaseCommand? command = null) =>
+    private async Task<CaseDetails> SeedCaseAsync(AppUser owner, CreateCaseCommand? command = null) =>
         Assert.IsType<Result<CaseDetails>.Ok>(
-            await WithServiceAsync<CaseService, Result<CaseDetails>>(s => s.CreateAsync(command ?? CaseBuilder.Spouse(), actorId, Ct))).Value;
+            await WithServiceAsync<CaseService, Result<CaseDetails>>(s => s.CreateAsync(command ?? CaseBuilder.Spouse(), TestApp.ActorOf(owner, Roles.Caseworker), Ct))).Value;
 
     [Fact]
     public async Task Create_form_shows_errors_next_to_the_fields_keeps_the_input_and_then_saves()
@@ -75,7 +75,7 @@ public sealed class CasePagesTests(TestApp app) : IntegrationTest(app)
     public async Task Edit_form_saves_changes_and_shows_them()
     {
         var (client, user) = await SignInAsync();
-        var c = await SeedCaseAsync(user.Id);
+        var c = await SeedCaseAsync(user);
         var form = await client.GetFormAsync($"/Cases/{c.Id}/Edit");
         Assert.Equal("Petrova", form["Input.People[0].FamilyName"]);
         form["Input.RefusalCount"] = "5";
@@ -94,7 +94,7 @@ public sealed class CasePagesTests(TestApp app) : IntegrationTest(app)
     public async Task Edit_form_shows_validation_errors_next_to_fields_and_saves_nothing()
     {
         var (client, user) = await SignInAsync();
-        var c = await SeedCaseAsync(user.Id);
+        var c = await SeedCaseAsync(user);
         var form = await client.GetFormAsync($"/Cases/{c.Id}/Edit");
         form["Input.SeparatedSince"] = "1900-01-01";
         form["Input.People[1].Citizenships"] = "United States";
@@ -111,7 +111,7 @@ public sealed class CasePagesTests(TestApp app) : IntegrationTest(app)
     {
         var (alice, user) = await SignInAsync();
         var (bob, _) = await SignInAsync();
-        var c = await SeedCaseAsync(user.Id);
+        var c = await SeedCaseAsync(user);
         var aliceForm = await alice.GetFormAsync($"/Cases/{c.Id}/Edit");
         var bobForm = await bob.GetFormAsync($"/Cases/{c.Id}/Edit");
         aliceForm["Input.Title"] = "Alice's title";
@@ -152,7 +152,7 @@ public sealed class CasePagesTests(TestApp app) : IntegrationTest(app)
     public async Task Posting_an_edit_of_a_missing_case_is_404_not_500()
     {
         var (client, user) = await SignInAsync();
-        var c = await SeedCaseAsync(user.Id);
+        var c = await SeedCaseAsync(user);
         var form = await client.GetFormAsync($"/Cases/{c.Id}/Edit");
         var stale = new Form { Action = "/Cases/999999/Edit" };
         foreach (var f in form.Fields)
@@ -167,8 +167,8 @@ public sealed class CasePagesTests(TestApp app) : IntegrationTest(app)
     public async Task Case_list_shows_both_scripts_years_separated_and_filters_by_query_string()
     {
         var (client, user) = await SignInAsync();
-        await SeedCaseAsync(user.Id);
-        await SeedCaseAsync(user.Id, CaseBuilder.Spouse("Orlova", "Орлова"));
+        await SeedCaseAsync(user);
+        await SeedCaseAsync(user, CaseBuilder.Spouse("Orlova", "Орлова"));
 
         var page = await client.GetPageAsync("/Cases?q=%D0%BE%D1%80%D0%BB%D0%BE%D0%B2%D0%B0");
         var table = page.QuerySelector("[data-testid=case-table]").Text();
@@ -188,11 +188,11 @@ public sealed class CasePagesTests(TestApp app) : IntegrationTest(app)
     public async Task Export_returns_every_matching_case_as_utf8_csv_with_people_in_both_scripts()
     {
         var (client, user) = await SignInAsync();
-        var petrova = await SeedCaseAsync(user.Id);
-        await SeedCaseAsync(user.Id, CaseBuilder.Spouse("Orlova", "Орлова"));
+        var petrova = await SeedCaseAsync(user);
+        await SeedCaseAsync(user, CaseBuilder.Spouse("Orlova", "Орлова"));
         var formula = CaseBuilder.Spouse();
         formula.Title = "=HYPERLINK(\"http://evil\")";
-        await SeedCaseAsync(user.Id, formula);
+        await SeedCaseAsync(user, formula);
 
         var response = await client.Http.GetAsync("/Cases/Export?q=Petrova", Ct);
 

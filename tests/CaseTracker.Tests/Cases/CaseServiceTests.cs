@@ -9,15 +9,15 @@ namespace CaseTracker.Tests.Cases;
 
 public sealed class CaseServiceTests(TestApp app) : IntegrationTest(app)
 {
-    private async Task<string> ActorAsync() => (await App.CreateUserAsync(Roles.Caseworker)).Id;
+    private async Task<Actor> ActorAsync(string role = Roles.Caseworker) => TestApp.ActorOf(await App.CreateUserAsync(role), role);
 
-    private Task<Result<CaseDetails>> CreateAsync(CreateCaseCommand command, string actor) =>
+    private Task<Result<CaseDetails>> CreateAsync(CreateCaseCommand command, Actor actor) =>
         WithServiceAsync<CaseService, Result<CaseDetails>>(s => s.CreateAsync(command, actor, Ct));
 
-    private Task<Result<CaseDetails>> UpdateAsync(UpdateCaseCommand command, string actor) =>
+    private Task<Result<CaseDetails>> UpdateAsync(UpdateCaseCommand command, Actor actor) =>
         WithServiceAsync<CaseService, Result<CaseDetails>>(s => s.UpdateAsync(command, actor, Ct));
 
-    private async Task<CaseDetails> CreatedAsync(CreateCaseCommand command, string actor) =>
+    private async Task<CaseDetails> CreatedAsync(CreateCaseCommand command, Actor actor) =>
         Assert.IsType<Result<CaseDetails>.Ok>(await CreateAsync(command, actor)).Value;
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class CaseServiceTests(TestApp app) : IntegrationTest(app)
         var saved = await WithDbAsync(db => db.Cases.Include(c => c.People).ThenInclude(p => p.Person)
             .SingleAsync(c => c.Id == created.Id, Ct));
         Assert.Equal(CaseStatus.New, saved.Status);
-        Assert.Equal(actor, saved.AssignedCaseworkerId);
+        Assert.Equal(actor.UserId, saved.AssignedCaseworkerId);
         Assert.Equal(3, saved.RefusalCount);
         Assert.Equal(2, saved.People.Count);
         var applicant = saved.People.Single(p => p.Role == PersonRole.ApplicantInUssr).Person;
@@ -211,7 +211,7 @@ public sealed class CaseServiceTests(TestApp app) : IntegrationTest(app)
         var sakharov = await CreatedAsync(dual, actor);
 
         async Task<string[]> Find(CaseListQuery q) =>
-            (await WithServiceAsync<CaseService, PagedResult<CaseListItem>>(s => s.ListAsync(q, Ct))).Items.Select(i => i.Reference).ToArray();
+            (await WithServiceAsync<CaseService, PagedResult<CaseListItem>>(s => s.ListAsync(q, actor, Ct))).Items.Select(i => i.Reference).ToArray();
 
         Assert.Equal([sakharov.Reference], await Find(new() { Q = "Sakharov" }));
         Assert.Equal([sakharov.Reference], await Find(new() { Q = "Сахаров" }));
@@ -236,19 +236,19 @@ public sealed class CaseServiceTests(TestApp app) : IntegrationTest(app)
         }
 
         var page2 = await WithServiceAsync<CaseService, PagedResult<CaseListItem>>(s =>
-            s.ListAsync(new CaseListQuery { Sort = CaseSort.Title, Page = 2, PageSize = 2 }, Ct));
+            s.ListAsync(new CaseListQuery { Sort = CaseSort.Title, Page = 2, PageSize = 2 }, actor, Ct));
         Assert.Equal(5, page2.TotalCount);
         Assert.Equal(3, page2.PageCount);
         Assert.Equal(["Case C", "Case D"], page2.Items.Select(i => i.Title));
 
         var longest = await WithServiceAsync<CaseService, PagedResult<CaseListItem>>(s =>
-            s.ListAsync(new CaseListQuery { Sort = CaseSort.Separated, PageSize = 1 }, Ct));
+            s.ListAsync(new CaseListQuery { Sort = CaseSort.Separated, PageSize = 1 }, actor, Ct));
         Assert.Equal(new DateOnly(1950, 1, 1), longest.Items.Single().SeparatedSince);
         Assert.Equal("Petrova Maria", longest.Items.Single().ApplicantName);
         Assert.Equal("Петрова Мария", longest.Items.Single().ApplicantNativeName);
 
         var beyond = await WithServiceAsync<CaseService, PagedResult<CaseListItem>>(s =>
-            s.ListAsync(new CaseListQuery { Page = 99, PageSize = 2 }, Ct));
+            s.ListAsync(new CaseListQuery { Page = 99, PageSize = 2 }, actor, Ct));
         Assert.Equal(3, beyond.Page);
     }
 }

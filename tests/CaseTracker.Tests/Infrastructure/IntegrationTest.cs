@@ -30,7 +30,7 @@ public abstract class IntegrationTest(TestApp app) : IAsyncLifetime
     protected async Task<(UserClient Client, AppUser User)> SignInAsync(string role = Roles.Caseworker)
     {
         var user = await App.CreateUserAsync(role);
-        var client = new UserClient(App.CreateClient());
+        var client = App.CreateUserClient();
         await client.SignInAsync(user.Email!, TestApp.Password);
         return (client, user);
     }

@@ -6,7 +6,7 @@ using AngleSharp.Html.Parser;
 namespace CaseTracker.Tests.Infrastructure;
 
 /// <summary>An HTTP client that uses the app as a browser would: reads pages, fills in their forms, posts them.</summary>
-public sealed class UserClient(HttpClient http) : IDisposable
+public sealed class UserClient(HttpClient http, System.Net.CookieContainer cookies, IReadOnlyDictionary<string, string>? authenticatorKeys = null) : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
@@ -21,6 +21,16 @@ public sealed class UserClient(HttpClient http) : IDisposable
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}");
+        }
+        if (response.Headers.Location!.OriginalString.StartsWith("/Account/LoginWith2fa", StringComparison.Ordinal))
+        {
+            var second = await GetFormAsync(response.Headers.Location.OriginalString);
+            second["Code"] = Totp.Code(authenticatorKeys![email], DateTimeOffset.UtcNow);
+            response = await PostAsync(second);
+            if (response.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"Two-factor sign-in failed: {response.StatusCode}");
+            }
         }
     }
 
@@ -50,6 +60,9 @@ public sealed class UserClient(HttpClient http) : IDisposable
         }
         return await Http.PostAsync(action, new FormUrlEncodedContent(form.Fields));
     }
+
+    /// <summary>The cookies this client would send, as a Cookie header (to replay them elsewhere).</summary>
+    public string CookieHeader() => cookies.GetCookieHeader(Http.BaseAddress!);
 
     public void Dispose() => Http.Dispose();
 }

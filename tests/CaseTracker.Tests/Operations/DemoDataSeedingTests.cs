@@ -37,7 +37,7 @@ public sealed class DemoDataSeedingTests(TestApp app) : IntegrationTest(app)
             }
         }
         App.Factory.Services.GetRequiredService<CaseTracker.Web.Infrastructure.DemoDataNotice>().Invalidate();
-        using var client = new UserClient(App.CreateClient());
+        using var client = App.CreateUserClient();
         await client.SignInAsync("caseworker@casetracker.local", DemoPassword);
 
         var export = await client.Http.GetStringAsync("/Cases/Export?category=DualNational", Ct);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CaseTracker.Core.Cases;
 using CaseTracker.Core.Common;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +25,7 @@ public sealed class CreateModel(CaseService cases) : PageModel
         {
             return Page();
         }
-        var result = await cases.CreateAsync(Input, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+        var result = await cases.CreateAsync(Input, User.ToActor(), ct);
         switch (result)
         {
             case Result<CaseDetails>.Ok ok:

@@ -12,7 +12,7 @@ public sealed class DetailsModel(CaseService cases, TimeProvider clock) : PageMo
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var found = await cases.GetAsync(id, ct);
+        var found = await cases.ViewAsync(id, User.ToActor(), ct);
         if (found is null)
         {
             return NotFound();

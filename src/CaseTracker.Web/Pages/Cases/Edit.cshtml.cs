@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CaseTracker.Core.Cases;
 using CaseTracker.Core.Common;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +19,7 @@ public sealed class EditModel(CaseService cases) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var current = await cases.GetAsync(id, ct);
+        var current = await cases.ViewAsync(id, User.ToActor(), ct);
         if (current is null)
         {
             return NotFound();
@@ -32,7 +31,7 @@ public sealed class EditModel(CaseService cases) : PageModel
 
     public async Task<IActionResult> OnPostAddPersonAsync(int id, CancellationToken ct)
     {
-        var current = await cases.GetAsync(id, ct);
+        var current = await cases.GetAsync(id, User.ToActor(), ct);
         if (current is null)
         {
             return NotFound();
@@ -49,7 +48,7 @@ public sealed class EditModel(CaseService cases) : PageModel
         Input.Id = id;
         if (!ModelState.IsValid)
         {
-            var current = await cases.GetAsync(id, ct);
+            var current = await cases.GetAsync(id, User.ToActor(), ct);
             if (current is null)
             {
                 return NotFound();
@@ -57,14 +56,14 @@ public sealed class EditModel(CaseService cases) : PageModel
             Reference = current.Reference;
             return Page();
         }
-        var result = await cases.UpdateAsync(Input, User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+        var result = await cases.UpdateAsync(Input, User.ToActor(), ct);
         switch (result)
         {
             case Result<CaseDetails>.Ok ok:
                 TempData["StatusMessage"] = $"Case {ok.Value.Reference} saved.";
                 return Redirect($"/Cases/{ok.Value.Id}");
             case Result<CaseDetails>.Invalid invalid:
-                Reference = (await cases.GetAsync(id, ct))?.Reference ?? "";
+                Reference = (await cases.GetAsync(id, User.ToActor(), ct))?.Reference ?? "";
                 ModelState.AddFieldErrors(invalid.Errors, nameof(Input));
                 return Page();
             case Result<CaseDetails>.Conflict conflict:
@@ -117,6 +116,7 @@ public sealed record ConflictField(string Label, string Theirs, string Yours)
         Add("Title", theirs.Title, yours.Title);
         Add("Group", theirs.EmigrationGroup, yours.EmigrationGroup);
         Add("Internationally known", theirs.IsInternationallyKnown, yours.IsInternationallyKnown);
+        Add("Restricted", theirs.IsRestricted, yours.IsRestricted);
         Add("Summary", theirs.Summary, yours.Summary);
         Add("First exit application", theirs.FirstExitApplicationOn, yours.FirstExitApplicationOn);
         Add("Separated since", theirs.SeparatedSince, yours.SeparatedSince);

@@ -21,7 +21,7 @@ public sealed class ExportModel(CaseService cases, TimeProvider clock, ILogger<E
         await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024);
         await writer.WriteLineAsync(Csv.Line(Columns));
         var rows = 0;
-        await foreach (var c in cases.ExportAsync(query, ct))
+        await foreach (var c in cases.ExportAsync(query, User.ToActor(), ct))
         {
             await writer.WriteLineAsync(Csv.Line([
                 c.Reference, c.Category.ToString(), c.EmigrationGroup?.ToString(), c.Status.ToString(), c.Title,

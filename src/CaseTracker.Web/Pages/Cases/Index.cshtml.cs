@@ -16,7 +16,7 @@ public sealed class IndexModel(CaseService cases, TimeProvider clock) : CaseFilt
     {
         // Query-string values that do not bind (an unknown category, a page of "abc") are ignored, not an error.
         Today = Infrastructure.Display.Today(clock);
-        Result = await cases.ListAsync(FilterQuery(PageNumber), ct);
+        Result = await cases.ListAsync(FilterQuery(PageNumber), User.ToActor(), ct);
     }
 
     /// <summary>The route values of the current filters, with some replaced: for sorting, paging and export links.</summary>

@@ -1,0 +1,14 @@
+using CaseTracker.Core.Accounts;
+
+namespace CaseTracker.Core.Cases;
+
+/// <summary>Which cases an actor may see. Every read of cases goes through here.</summary>
+public static class CaseAccess
+{
+    /// <summary>
+    /// Restricted cases are visible to their assigned caseworker and to supervisors only; for anyone else
+    /// they do not exist (absent from lists, search, exports and counts; 404 on their pages).
+    /// </summary>
+    public static IQueryable<Case> VisibleTo(this IQueryable<Case> cases, Actor actor) =>
+        actor.IsSupervisor ? cases : cases.Where(c => !c.IsRestricted || c.AssignedCaseworkerId == actor.UserId);
+}

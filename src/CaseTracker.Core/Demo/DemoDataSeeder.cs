@@ -1,0 +1,183 @@
+using System.Globalization;
+using CaseTracker.Core.Accounts;
+using CaseTracker.Core.Cases;
+using CaseTracker.Core.People;
+using CaseTracker.Core.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CaseTracker.Core.Demo;
+
+/// <summary>Loads <see cref="DemoData"/> into the database once: the demo accounts, the cases and their people.</summary>
+public sealed class DemoDataSeeder(
+    CaseTrackerDbContext db,
+    UserManager<AppUser> users,
+    TimeProvider clock,
+    ILogger<DemoDataSeeder> logger)
+{
+    /// <summary>
+    /// Loads the demo data in one transaction, unless a <see cref="SeedRecord"/> named "demo" says it is loaded already.
+    /// The demo accounts get <paramref name="password"/>; an account that already exists is kept as it is and only given its role.
+    /// </summary>
+    /// <returns>True if the data was loaded now, false if it had been loaded before.</returns>
+    public async Task<bool> SeedAsync(string password, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(password);
+        if (await db.SeedRecords.AnyAsync(s => s.Name == DemoData.SeedName, ct))
+        {
+            logger.LogInformation("Demo data already loaded; nothing to do");
+            return false;
+        }
+
+        var demo = DemoData.Cases;
+        var references = demo.Select(c => c.Reference).ToList();
+        var taken = await db.Cases.CountAsync(c => references.Contains(c.Reference), ct);
+        if (taken > 0)
+        {
+            throw new InvalidOperationException(
+                $"The demo data cannot be loaded: {taken} of its case references are already used in this database.");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        var userIds = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var usersCreated = 0;
+        foreach (var demoUser in DemoData.Users)
+        {
+            ct.ThrowIfCancellationRequested();
+            var (id, created) = await EnsureUserAsync(demoUser, password);
+            userIds[demoUser.Email] = id;
+            usersCreated += created ? 1 : 0;
+        }
+
+        // A person shared by several cases is one entity, created with the earliest of its cases.
+        var firstSeen = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var demoCase in demo)
+        {
+            foreach (var member in demoCase.People)
+            {
+                if (!firstSeen.TryGetValue(member.Person.Key, out var at) || demoCase.CreatedAt < at)
+                {
+                    firstSeen[member.Person.Key] = demoCase.CreatedAt;
+                }
+            }
+        }
+
+        var persons = new Dictionary<string, Person>(StringComparer.Ordinal);
+        foreach (var demoCase in demo)
+        {
+            var entity = new Case
+            {
+                Reference = demoCase.Reference,
+                Title = demoCase.Title,
+                Category = demoCase.Category,
+                EmigrationGroup = demoCase.EmigrationGroup,
+                IsInternationallyKnown = demoCase.IsInternationallyKnown,
+                Status = demoCase.Status,
+                Summary = demoCase.Summary,
+                FirstExitApplicationOn = demoCase.FirstExitApplicationOn,
+                SeparatedSince = demoCase.SeparatedSince,
+                RefusalCount = demoCase.RefusalCount,
+                RefusalReason = demoCase.RefusalReason,
+                IsRestricted = demoCase.IsRestricted,
+                AssignedCaseworkerId = demoCase.AssignedTo is { } email ? userIds[email] : null,
+                CreatedAt = demoCase.CreatedAt,
+                UpdatedAt = demoCase.UpdatedAt,
+            };
+            var position = 0;
+            foreach (var member in demoCase.People)
+            {
+                if (!persons.TryGetValue(member.Person.Key, out var person))
+                {
+                    person = ToEntity(member.Person, firstSeen[member.Person.Key]);
+                    persons.Add(member.Person.Key, person);
+                }
+                entity.People.Add(new CasePerson { Case = entity, Person = person, Role = member.Role, Position = position++ });
+            }
+            db.Cases.Add(entity);
+        }
+        await db.SaveChangesAsync(ct);
+
+        // New cases continue numbering after the demo's; a sequence already further on is left where it is.
+        foreach (var category in Enum.GetValues<CaseCategory>())
+        {
+            var highest = demo.Where(c => c.Category == category).Select(c => c.Number).DefaultIfEmpty(0).Max();
+            if (highest == 0)
+            {
+                continue;
+            }
+            // The sequence name comes from the fixed table of categories, never from input.
+            var sequence = CaseCategories.ReferenceSequence(category);
+            var sql = "SELECT setval('" + sequence + "', GREATEST(" + highest.ToString(CultureInfo.InvariantCulture)
+                + ", (SELECT last_value FROM " + sequence + "))) AS \"Value\"";
+            await db.Database.SqlQueryRaw<long>(sql).SingleAsync(ct);
+        }
+
+        db.SeedRecords.Add(new SeedRecord { Name = DemoData.SeedName, LoadedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        logger.LogInformation(
+            "Demo data loaded: {CaseCount} cases, {PersonCount} persons, {UserCount} accounts ({CreatedCount} created)",
+            demo.Count, persons.Count, userIds.Count, usersCreated);
+        return true;
+    }
+
+    private async Task<(string Id, bool Created)> EnsureUserAsync(DemoUser demoUser, string password)
+    {
+        var user = await users.FindByEmailAsync(demoUser.Email);
+        var created = false;
+        if (user is null)
+        {
+            user = new AppUser
+            {
+                UserName = demoUser.Email,
+                Email = demoUser.Email,
+                DisplayName = demoUser.DisplayName,
+                EmailConfirmed = true,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            Check(await users.CreateAsync(user, password), "create a demo account");
+            created = true;
+        }
+        if (!await users.IsInRoleAsync(user, demoUser.Role))
+        {
+            Check(await users.AddToRoleAsync(user, demoUser.Role), "give a demo account its role");
+        }
+        return (user.Id, created);
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"Could not {what}: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    private static Person ToEntity(DemoPerson p, DateTimeOffset at)
+    {
+        var person = new Person
+        {
+            FamilyName = p.FamilyName,
+            GivenName = p.GivenName,
+            Patronymic = p.Patronymic,
+            NativeFamilyName = p.NativeFamilyName,
+            NativeGivenName = p.NativeGivenName,
+            NativePatronymic = p.NativePatronymic,
+            BirthDate = p.BirthDate,
+            BirthYear = p.BirthDate?.Year ?? p.BirthYear,
+            Sex = p.Sex,
+            City = p.City,
+            Citizenships = [.. p.Citizenships],
+            IllnessOrDisability = p.IllnessOrDisability,
+            HungerStrikes = p.HungerStrikes,
+            CreatedAt = at,
+            UpdatedAt = at,
+        };
+        PersonNames.RefreshSearchText(person);
+        return person;
+    }
+}
