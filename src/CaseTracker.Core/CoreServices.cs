@@ -17,6 +17,7 @@ public static class CoreServices
         services.AddScoped<CaseService>();
         services.AddScoped<Auditing.AuditTrail>();
         services.AddScoped<Auditing.AuditQueries>();
+        services.AddScoped<CaseWork.CaseWorkService>();
         services.AddScoped<Accounts.UserAdminService>();
         services.TryAddSingleton<Auditing.IRequestOrigin, Auditing.NoRequestOrigin>();
         return services;

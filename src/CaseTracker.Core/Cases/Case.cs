@@ -35,6 +35,15 @@ public sealed class Case
     public string? AssignedCaseworkerId { get; set; }
     public AppUser? AssignedCaseworker { get; set; }
 
+    /// <summary>When the case took its current status (for "promised more than 30 days ago").</summary>
+    public DateOnly? StatusSince { get; set; }
+
+    /// <summary>Humanitarian urgency, recomputed whenever the case or its people change (see CaseWork/Urgency.cs).</summary>
+    public int UrgencyScore { get; set; }
+
+    /// <summary>The urgency factors in words, most weighty first ("aged 77", "blind").</summary>
+    public List<string> UrgencyFactors { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

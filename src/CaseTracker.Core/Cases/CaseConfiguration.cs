@@ -24,6 +24,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => c.UpdatedAt);
         b.HasIndex(c => c.SeparatedSince);
         b.HasIndex(c => c.AssignedCaseworkerId);
+        b.Property(c => c.UrgencyFactors).HasColumnType("text[]").HasDefaultValueSql("'{}'::text[]");
+        b.HasIndex(c => c.UrgencyScore);
+        b.HasIndex(c => c.FirstExitApplicationOn);
         b.ToTable(t =>
         {
             t.HasCheckConstraint("ck_cases_refusal_count", "refusal_count >= 0");

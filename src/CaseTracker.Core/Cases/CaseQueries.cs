@@ -10,6 +10,8 @@ public enum CaseSort
     Separated,
     /// <summary>Most recently updated first.</summary>
     Updated,
+    /// <summary>Most urgent first.</summary>
+    Urgency,
 }
 
 /// <summary>The case list's filters, shared by the list page and the CSV export.</summary>
@@ -21,6 +23,12 @@ public sealed record CaseListQuery
     public string? Q { get; init; }
     public CaseCategory? Category { get; init; }
     public CaseStatus? Status { get; init; }
+
+    /// <summary>Only cases separated at least this many years.</summary>
+    public int? SeparatedYears { get; init; }
+
+    /// <summary>Only cases whose first exit application is at least this many years old.</summary>
+    public int? WaitingYears { get; init; }
     public CaseSort Sort { get; init; } = CaseSort.Reference;
     public bool Descending { get; init; }
     public int Page { get; init; } = 1;
@@ -38,7 +46,9 @@ public sealed record CaseListItem(
     int PersonCount,
     DateOnly? SeparatedSince,
     string? AssignedTo,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    int UrgencyScore,
+    IReadOnlyList<string> UrgencyFactors);
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
 {
@@ -54,6 +64,10 @@ public sealed record CaseDetails(
     bool IsInternationallyKnown,
     bool IsRestricted,
     CaseStatus Status,
+    DateOnly? StatusSince,
+    int UrgencyScore,
+    IReadOnlyList<string> UrgencyFactors,
+    string? AssignedCaseworkerId,
     string? Summary,
     DateOnly? FirstExitApplicationOn,
     DateOnly? SeparatedSince,
@@ -93,4 +107,5 @@ public sealed record CaseExportRow(
     DateOnly? SeparatedSince,
     DateOnly? FirstExitApplicationOn,
     int RefusalCount,
+    int UrgencyScore,
     string People);

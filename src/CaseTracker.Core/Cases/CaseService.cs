@@ -39,7 +39,9 @@ public sealed class CaseService(
                 c.People.Count,
                 c.SeparatedSince,
                 c.AssignedCaseworker == null ? null : c.AssignedCaseworker.DisplayName,
-                c.UpdatedAt))
+                c.UpdatedAt,
+                c.UrgencyScore,
+                c.UrgencyFactors))
             .ToListAsync(ct);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -64,6 +66,7 @@ public sealed class CaseService(
                 c.SeparatedSince,
                 c.FirstExitApplicationOn,
                 c.RefusalCount,
+                c.UrgencyScore,
                 People = c.People.OrderBy(p => p.Position).Select(p => p.Person).ToList(),
             })
             .AsAsyncEnumerable();
@@ -72,7 +75,7 @@ public sealed class CaseService(
             count++;
             yield return new CaseExportRow(
                 c.Reference, c.Category, c.EmigrationGroup, c.Status, c.Title, c.SeparatedSince, c.FirstExitApplicationOn,
-                c.RefusalCount, string.Join("; ", c.People.Select(PersonNames.BothScripts)));
+                c.RefusalCount, c.UrgencyScore, string.Join("; ", c.People.Select(PersonNames.BothScripts)));
         }
         await audit.RecordAsync(actor, AuditActions.CasesExported, details: new { filter = Describe(query), rows = count }, ct: ct);
     }
@@ -109,6 +112,14 @@ public sealed class CaseService(
         {
             d["status"] = s.ToString();
         }
+        if (q.SeparatedYears is { } y)
+        {
+            d["separatedYears"] = y.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (q.WaitingYears is { } w)
+        {
+            d["waitingYears"] = w.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         return d;
     }
 
@@ -117,7 +128,8 @@ public sealed class CaseService(
         await db.Cases.AsNoTracking().VisibleTo(actor)
             .Where(c => c.Id == id)
             .Select(c => new CaseDetails(
-                c.Id, c.Reference, c.Title, c.Category, c.EmigrationGroup, c.IsInternationallyKnown, c.IsRestricted, c.Status, c.Summary,
+                c.Id, c.Reference, c.Title, c.Category, c.EmigrationGroup, c.IsInternationallyKnown, c.IsRestricted, c.Status,
+                c.StatusSince, c.UrgencyScore, c.UrgencyFactors, c.AssignedCaseworkerId, c.Summary,
                 c.FirstExitApplicationOn, c.SeparatedSince, c.RefusalCount, c.RefusalReason,
                 c.AssignedCaseworker == null ? null : c.AssignedCaseworker.DisplayName,
                 c.CreatedAt, c.UpdatedAt, c.Version,
@@ -195,8 +207,10 @@ public sealed class CaseService(
             AssignedCaseworkerId = actor.IsSupervisor || actor == Actor.System ? null : actor.UserId,
         };
         ApplyCaseFields(entity, command);
+        entity.StatusSince = DateOnly.FromDateTime(now.UtcDateTime);
         db.Cases.Add(entity);
         await ApplyPeopleAsync(entity, command.People, now, ct);
+        CaseWork.CaseUrgency.Refresh(entity, DateOnly.FromDateTime(now.UtcDateTime));
         await db.SaveChangesAsync(ct);
         audit.Add(actor, AuditActions.CaseCreated, "Case", entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), entity.Id,
             new { reference = entity.Reference, people = entity.People.Count });
@@ -260,6 +274,7 @@ public sealed class CaseService(
         {
             link.Position = position++;
         }
+        CaseWork.CaseUrgency.Refresh(entity, DateOnly.FromDateTime(now.UtcDateTime));
 
         // The audit row goes into the same SaveChanges, so the same transaction, as the change itself.
         audit.Add(actor, AuditActions.CaseUpdated, "Case", entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), entity.Id,
@@ -300,6 +315,17 @@ public sealed class CaseService(
         {
             cases = cases.Where(c => c.Status == status);
         }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (query.SeparatedYears is { } separated and > 0)
+        {
+            var before = today.AddYears(-Math.Min(separated, 150));
+            cases = cases.Where(c => c.SeparatedSince != null && c.SeparatedSince <= before);
+        }
+        if (query.WaitingYears is { } waiting and > 0)
+        {
+            var before = today.AddYears(-Math.Min(waiting, 150));
+            cases = cases.Where(c => c.FirstExitApplicationOn != null && c.FirstExitApplicationOn <= before);
+        }
         var q = PersonNames.NormalizeForSearch(query.Q ?? "");
         if (q.Length > 0)
         {
@@ -328,6 +354,8 @@ public sealed class CaseService(
         (CaseSort.Separated, true) => cases.OrderBy(c => c.SeparatedSince == null).ThenByDescending(c => c.SeparatedSince).ThenBy(c => c.Id),
         (CaseSort.Updated, false) => cases.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
         (CaseSort.Updated, true) => cases.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
+        (CaseSort.Urgency, false) => cases.OrderByDescending(c => c.UrgencyScore).ThenBy(c => c.Id),
+        (CaseSort.Urgency, true) => cases.OrderBy(c => c.UrgencyScore).ThenBy(c => c.Id),
         (_, true) => cases.OrderByDescending(c => c.Reference),
         _ => cases.OrderBy(c => c.Reference),
     };

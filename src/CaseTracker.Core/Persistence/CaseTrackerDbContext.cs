@@ -16,6 +16,8 @@ public sealed class CaseTrackerDbContext(DbContextOptions<CaseTrackerDbContext> 
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<CaseWork.CaseEvent> CaseEvents => Set<CaseWork.CaseEvent>();
+    public DbSet<CaseWork.CaseTask> CaseTasks => Set<CaseWork.CaseTask>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every instance of the app.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CaseTracker.Core.Cases;
+using CaseTracker.Core.CaseWork;
 using CaseTracker.Core.Common;
 using CaseTracker.Core.People;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -52,6 +53,57 @@ public static class Display
 
     public static IEnumerable<SelectListItem> Sexes() =>
         Enum.GetValues<Sex>().Select(s => new SelectListItem(Sex(s), s.ToString()));
+
+    public static string Kind(CaseEventKind kind) => kind switch
+    {
+        CaseEventKind.StatusChange => "Status",
+        CaseEventKind.Note => "Note",
+        CaseEventKind.Contact => "Contact",
+        CaseEventKind.Answer => "Answer",
+        CaseEventKind.Task => "Task",
+        CaseEventKind.Assignment => "Assignment",
+        _ => kind.ToString(),
+    };
+
+    public static string Contact(ContactKind? kind) => kind switch
+    {
+        ContactKind.EmbassyVisit => "Embassy visit",
+        ContactKind.Letter => "Letter",
+        ContactKind.Call => "Call",
+        ContactKind.MeetingWithOtherSide => "Meeting with the other side",
+        ContactKind.CongressionalLetter => "Letter from a member of Congress",
+        ContactKind.Other => "Other contact",
+        _ => "",
+    };
+
+    public static IEnumerable<SelectListItem> ContactKinds() =>
+        Enum.GetValues<ContactKind>().Select(k => new SelectListItem(Contact(k), k.ToString()));
+
+    public static IEnumerable<SelectListItem> ClosureReasons() =>
+        Enum.GetValues<ClosureReason>().Select(r => new SelectListItem(CaseWorkflow.DisplayName(r), r.ToString()));
+
+    public static IEnumerable<SelectListItem> NextStatuses(CaseStatus from) =>
+        CaseWorkflow.AllowedFrom(from).Select(s => new SelectListItem(
+            CaseWorkflow.IsRescission(from, s) ? "Refused (permission rescinded)" : CaseStatuses.DisplayName(s), s.ToString()));
+
+    /// <summary>"29 years ago", "3 months ago", "today".</summary>
+    public static string Ago(DateOnly date, DateOnly today)
+    {
+        var years = Dates.WholeYears(date, today);
+        if (years >= 1)
+        {
+            return years == 1 ? "a year ago" : $"{years} years ago";
+        }
+        var days = today.DayNumber - date.DayNumber;
+        return days switch
+        {
+            <= 0 => "today",
+            1 => "yesterday",
+            < 31 => $"{days} days ago",
+            < 60 => "a month ago",
+            _ => $"{days / 30} months ago",
+        };
+    }
 
     public static string StatusBadge(CaseStatus status) => status switch
     {

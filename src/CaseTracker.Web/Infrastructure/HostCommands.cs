@@ -13,7 +13,7 @@ public static class HostCommands
     public const string DemoPasswordVariable = "CASETRACKER_DEMO_PASSWORD";
 
     /// <summary>The documented default password of the demo accounts, used when the variable is not set.</summary>
-    public const string DefaultDemoPassword = "Reunite-Families-1985";
+    public const string DefaultDemoPassword = "Geneva-Summit-Letter-1985";
 
     private static readonly string[] Commands = ["migrate", "seed-demo", "create-admin"];
 

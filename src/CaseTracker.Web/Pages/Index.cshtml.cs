@@ -1,13 +1,24 @@
+using CaseTracker.Core.Accounts;
+using CaseTracker.Core.CaseWork;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CaseTracker.Web.Pages;
 
-/// <summary>The home page: the case list, until caseworkers get their own "My work" page.</summary>
-public sealed class IndexModel : PageModel
+/// <summary>"My work": a caseworker's cases by urgency, tasks due, and cases that need attention.</summary>
+public sealed class IndexModel(CaseWorkService work, TimeProvider clock) : PageModel
 {
-    public IActionResult OnGet() =>
-        User.IsInRole(Core.Accounts.Roles.Caseworker) || User.IsInRole(Core.Accounts.Roles.Supervisor)
-            ? RedirectToPage("/Cases/Index")
-            : User.IsInRole(Core.Accounts.Roles.Administrator) ? RedirectToPage("/Admin/Users/Index") : RedirectToPage("/Account/AccessDenied");
+    public MyWork Work { get; private set; } = null!;
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Caseworker) && !User.IsInRole(Roles.Supervisor))
+        {
+            return User.IsInRole(Roles.Administrator) ? RedirectToPage("/Admin/Users/Index") : Forbid();
+        }
+        Today = Display.Today(clock);
+        Work = await work.MyWorkAsync(User.ToActor(), ct);
+        return Page();
+    }
 }

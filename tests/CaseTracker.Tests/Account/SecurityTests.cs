@@ -239,6 +239,10 @@ public sealed class SecurityTests(TestApp app) : IntegrationTest(app)
         Assert.Empty(PasswordPolicy.Check(password));
 
     [Fact]
+    public void The_documented_demo_password_meets_the_policy() =>
+        Assert.Empty(PasswordPolicy.Check(Web.HostCommands.DefaultDemoPassword, "caseworker@casetracker.local", "Anna Novak"));
+
+    [Fact]
     public void Passwords_built_from_ones_own_name_are_refused() =>
         Assert.NotEmpty(PasswordPolicy.Check("novakanna1234", "anna.novak@casetracker.local", "Anna Novak"));
 }

@@ -88,7 +88,7 @@ public sealed class UserAdminTests(TestApp app) : IntegrationTest(app)
         var (client, user) = await SignInAsync(Roles.Caseworker);
         var (admin, _) = await SignInAsync(Roles.Administrator);
         var before = await client.Http.GetAsync("/Audit", Ct);
-        Assert.StartsWith("/Account/AccessDenied", before.Headers.Location!.OriginalString);
+        Assert.Contains("/Account/AccessDenied", before.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
         var form = await admin.GetFormAsync($"/Admin/Users/Edit?id={user.Id}", "form[action*='handler=Roles']");
         form["Roles"] = Roles.Supervisor;
@@ -96,7 +96,7 @@ public sealed class UserAdminTests(TestApp app) : IntegrationTest(app)
 
         // The old session carried the old roles: it ends at its next request, and the new sign-in has the new role.
         var next = await client.Http.GetAsync("/Cases", Ct);
-        Assert.StartsWith("/Account/Login", next.Headers.Location!.OriginalString);
+        Assert.Contains("/Account/Login", next.Headers.Location!.OriginalString, StringComparison.Ordinal);
         await client.SignInAsync(user.Email!, TestApp.Password);
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/Audit", Ct)).StatusCode);
         var entry = await WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == AuditActions.UserRolesChanged, Ct));

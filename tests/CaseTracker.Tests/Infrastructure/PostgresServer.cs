@@ -36,7 +36,7 @@ public sealed class PostgresServer : IAsyncLifetime
             await RunAsync("chown", $"postgres:postgres {_dataDir}", asPostgres: false);
         }
         var port = FreePort();
-        await RunAsync(Path.Combine(_pgBin, "initdb"), $"-D {_dataDir}/data -U postgres --auth=trust --encoding=UTF8 --no-locale", _runAsPostgres);
+        await RunAsync(Path.Combine(_pgBin, "initdb"), $"-D {_dataDir}/data -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8", _runAsPostgres);
         var options = $"-p {port} -k {_dataDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
         await RunAsync(Path.Combine(_pgBin, "pg_ctl"), $"-D {_dataDir}/data -l {_dataDir}/server.log -w -t 60 -o \"{options}\" start", _runAsPostgres);
         AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
@@ -106,6 +106,7 @@ public sealed class PostgresServer : IAsyncLifetime
         psi.RedirectStandardOutput = true;
         psi.RedirectStandardError = true;
         psi.UseShellExecute = false;
+        psi.WorkingDirectory = "/";
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

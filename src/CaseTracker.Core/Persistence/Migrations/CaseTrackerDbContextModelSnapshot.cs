@@ -197,6 +197,142 @@ namespace CaseTracker.Core.Persistence.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("CaseTracker.Core.CaseWork.CaseEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorId")
+                        .HasColumnType("text")
+                        .HasColumnName("author_id");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("ClosureReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("closure_reason");
+
+                    b.Property<string>("ContactKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("contact_kind");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects_id");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from_status");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("occurred_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("ToStatus")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_events");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_case_events_author_id");
+
+                    b.HasIndex("CorrectsId")
+                        .HasDatabaseName("ix_case_events_corrects_id");
+
+                    b.HasIndex("CaseId", "OccurredOn", "RecordedAt")
+                        .HasDatabaseName("ix_case_events_case_id_occurred_on_recorded_at");
+
+                    b.ToTable("case_events", (string)null);
+                });
+
+            modelBuilder.Entity("CaseTracker.Core.CaseWork.CaseTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssigneeId")
+                        .HasColumnType("text")
+                        .HasColumnName("assignee_id");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_tasks");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_tasks_case_id");
+
+                    b.HasIndex("AssigneeId", "DueOn")
+                        .HasDatabaseName("ix_case_tasks_assignee_id_due_on")
+                        .HasFilter("completed_at IS NULL");
+
+                    b.ToTable("case_tasks", (string)null);
+                });
+
             modelBuilder.Entity("CaseTracker.Core.Cases.Case", b =>
                 {
                     b.Property<int>("Id")
@@ -262,6 +398,10 @@ namespace CaseTracker.Core.Persistence.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("date")
+                        .HasColumnName("status_since");
+
                     b.Property<string>("Summary")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -277,6 +417,17 @@ namespace CaseTracker.Core.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.PrimitiveCollection<List<string>>("UrgencyFactors")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("urgency_factors")
+                        .HasDefaultValueSql("'{}'::text[]");
+
+                    b.Property<int>("UrgencyScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("urgency_score");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -289,6 +440,9 @@ namespace CaseTracker.Core.Persistence.Migrations
                     b.HasIndex("AssignedCaseworkerId")
                         .HasDatabaseName("ix_cases_assigned_caseworker_id");
 
+                    b.HasIndex("FirstExitApplicationOn")
+                        .HasDatabaseName("ix_cases_first_exit_application_on");
+
                     b.HasIndex("SeparatedSince")
                         .HasDatabaseName("ix_cases_separated_since");
 
@@ -297,6 +451,9 @@ namespace CaseTracker.Core.Persistence.Migrations
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_cases_updated_at");
+
+                    b.HasIndex("UrgencyScore")
+                        .HasDatabaseName("ix_cases_urgency_score");
 
                     b.HasIndex("Category", "Status")
                         .HasDatabaseName("ix_cases_category_status");
@@ -683,6 +840,52 @@ namespace CaseTracker.Core.Persistence.Migrations
                         .HasName("pk_user_tokens");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("CaseTracker.Core.CaseWork.CaseEvent", b =>
+                {
+                    b.HasOne("CaseTracker.Core.Accounts.AppUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_case_events_users_author_id");
+
+                    b.HasOne("CaseTracker.Core.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_events_cases_case_id");
+
+                    b.HasOne("CaseTracker.Core.CaseWork.CaseEvent", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_case_events_case_events_corrects_id");
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("CaseTracker.Core.CaseWork.CaseTask", b =>
+                {
+                    b.HasOne("CaseTracker.Core.Accounts.AppUser", "Assignee")
+                        .WithMany()
+                        .HasForeignKey("AssigneeId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_case_tasks_users_assignee_id");
+
+                    b.HasOne("CaseTracker.Core.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_tasks_cases_case_id");
+
+                    b.Navigation("Assignee");
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("CaseTracker.Core.Cases.Case", b =>

@@ -17,11 +17,21 @@ public abstract class CaseFilterPageModel : PageModel
     public CaseStatus? Status { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    public int? SeparatedYears { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? WaitingYears { get; set; }
+
+    [BindProperty(SupportsGet = true)]
     public CaseSort Sort { get; set; } = CaseSort.Reference;
 
     [BindProperty(SupportsGet = true)]
     public bool Desc { get; set; }
 
     protected CaseListQuery FilterQuery(int page = 1) =>
-        new() { Q = Q, Category = Category, Status = Status, Sort = Sort, Descending = Desc, Page = page };
+        new()
+        {
+            Q = Q, Category = Category, Status = Status, SeparatedYears = SeparatedYears, WaitingYears = WaitingYears,
+            Sort = Sort, Descending = Desc, Page = page,
+        };
 }

@@ -1,10 +1,23 @@
+using CaseTracker.Core.Accounts;
 using CaseTracker.Core.Cases;
+using CaseTracker.Core.CaseWork;
+using CaseTracker.Core.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CaseTracker.Web.Pages.Cases;
 
-public sealed class IndexModel(CaseService cases, TimeProvider clock) : CaseFilterPageModel
+public sealed class IndexModel(CaseService cases, CaseWorkService work, TimeProvider clock) : CaseFilterPageModel
 {
+    [BindProperty]
+    public List<int> CaseIds { get; set; } = [];
+
+    [BindProperty]
+    public string? AssigneeId { get; set; }
+
+    public IReadOnlyList<Colleague> Colleagues { get; private set; } = [];
+
+    public bool IsSupervisor => User.IsInRole(Roles.Supervisor);
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -17,6 +30,31 @@ public sealed class IndexModel(CaseService cases, TimeProvider clock) : CaseFilt
         // Query-string values that do not bind (an unknown category, a page of "abc") are ignored, not an error.
         Today = Infrastructure.Display.Today(clock);
         Result = await cases.ListAsync(FilterQuery(PageNumber), User.ToActor(), ct);
+        if (IsSupervisor)
+        {
+            Colleagues = await work.AssignableAsync(ct);
+        }
+    }
+
+    /// <summary>Supervisors assign the ticked cases to one caseworker.</summary>
+    public async Task<IActionResult> OnPostAssignAsync(CancellationToken ct)
+    {
+        if (!IsSupervisor)
+        {
+            return Forbid();
+        }
+        switch (await work.AssignAsync(CaseIds, AssigneeId, User.ToActor(), ct))
+        {
+            case Result<int>.Ok ok:
+                TempData["StatusMessage"] = ok.Value == 1 ? "1 case assigned." : $"{ok.Value} cases assigned.";
+                return RedirectToPage("/Cases/Index", RouteWith(page: PageNumber));
+            case Result<int>.Invalid invalid:
+                ModelState.AddFieldErrors(invalid.Errors, "");
+                await OnGetAsync(ct);
+                return Page();
+            default:
+                return NotFound();
+        }
     }
 
     /// <summary>The route values of the current filters, with some replaced: for sorting, paging and export links.</summary>
@@ -25,6 +63,8 @@ public sealed class IndexModel(CaseService cases, TimeProvider clock) : CaseFilt
         ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q,
         ["category"] = Category?.ToString(),
         ["status"] = Status?.ToString(),
+        ["separatedYears"] = SeparatedYears?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["waitingYears"] = WaitingYears?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["sort"] = (sort ?? Sort) == CaseSort.Reference ? null : (sort ?? Sort).ToString(),
         ["desc"] = (desc ?? Desc) ? "true" : null,
         ["page"] = page is null or 1 ? null : page.ToString(),
