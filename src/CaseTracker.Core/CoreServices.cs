@@ -15,6 +15,10 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddValidatorsFromAssemblyContaining<CaseCommandValidator>(ServiceLifetime.Singleton, filter: r => !r.ValidatorType.IsNested);
         services.AddScoped<CaseService>();
+        services.AddScoped<People.PeopleSearch>();
+        services.AddScoped<People.DuplicateCheck>();
+        services.AddScoped<People.PersonService>();
+        services.AddScoped<People.PersonNameBackfill>();
         services.AddScoped<Auditing.AuditTrail>();
         services.AddScoped<Auditing.AuditQueries>();
         services.AddScoped<CaseWork.CaseWorkService>();

@@ -12,6 +12,8 @@ public enum CaseSort
     Updated,
     /// <summary>Most urgent first.</summary>
     Urgency,
+    /// <summary>Best name match first (with a name query).</summary>
+    Relevance,
 }
 
 /// <summary>The case list's filters, shared by the list page and the CSV export.</summary>

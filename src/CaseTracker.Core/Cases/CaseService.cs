@@ -14,20 +14,37 @@ public sealed class CaseService(
     CaseTrackerDbContext db,
     IValidator<CaseCommand> validator,
     AuditTrail audit,
+    PeopleSearch people,
     TimeProvider clock,
     ILogger<CaseService> logger)
 {
     public async Task<PagedResult<CaseListItem>> ListAsync(CaseListQuery query, Actor actor, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
-        var filtered = Filter(query, actor);
+        var (filtered, scores) = await FilterAsync(query, actor, ct);
         var total = await filtered.CountAsync(ct);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
 
-        var items = await Sort(filtered, query)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
+        IQueryable<Case> pageQuery;
+        List<int>? relevanceOrder = null;
+        if (query.Sort == CaseSort.Relevance && scores is not null)
+        {
+            // Best match first: a case ranks by its best-matching person.
+            var links = await filtered.SelectMany(c => c.People.Select(cp => new { c.Id, cp.PersonId, c.Reference })).ToListAsync(ct);
+            relevanceOrder = links.GroupBy(l => (l.Id, l.Reference))
+                .Select(g => (g.Key.Id, g.Key.Reference, Score: g.Max(l => scores.GetValueOrDefault(l.PersonId))))
+                .OrderByDescending(x => x.Score).ThenBy(x => x.Reference)
+                .Skip((page - 1) * pageSize).Take(pageSize).Select(x => x.Id).ToList();
+            var ids = relevanceOrder;
+            pageQuery = filtered.Where(c => ids.Contains(c.Id));
+        }
+        else
+        {
+            pageQuery = Sort(filtered, query).Skip((page - 1) * pageSize).Take(pageSize);
+        }
+
+        var items = await pageQuery
             .Select(c => new CaseListItem(
                 c.Id,
                 c.Reference,
@@ -43,6 +60,10 @@ public sealed class CaseService(
                 c.UrgencyScore,
                 c.UrgencyFactors))
             .ToListAsync(ct);
+        if (relevanceOrder is not null)
+        {
+            items = items.OrderBy(i => relevanceOrder.IndexOf(i.Id)).ToList();
+        }
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             // Who searched for which name is itself sensitive.
@@ -55,7 +76,8 @@ public sealed class CaseService(
     public async IAsyncEnumerable<CaseExportRow> ExportAsync(CaseListQuery query, Actor actor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var count = 0;
-        var rows = Sort(Filter(query, actor), query)
+        var (filtered, _) = await FilterAsync(query, actor, ct);
+        var rows = Sort(filtered, query)
             .Select(c => new
             {
                 c.Reference,
@@ -239,9 +261,12 @@ public sealed class CaseService(
                 "The category of a saved case cannot change: its reference number depends on it. Open a new case instead.")]);
         }
         var linked = entity.People.Select(p => p.PersonId).ToHashSet();
-        if (command.People.Any(p => p.PersonId is { } id && !linked.Contains(id)))
+        // Rows with a person not yet in the case link an existing person (chosen from the duplicate warning).
+        var toLink = command.People.Where(p => p.PersonId is { } id && !linked.Contains(id) && !p.Remove).ToList();
+        var toLinkIds = toLink.Select(p => p.PersonId!.Value).ToList();
+        if (toLinkIds.Count > 0 && await db.Persons.CountAsync(p => toLinkIds.Contains(p.Id), ct) != toLinkIds.Distinct().Count())
         {
-            return new Result<CaseDetails>.Invalid([new FieldError("People", "A person on the form is not part of this case.")]);
+            return new Result<CaseDetails>.Invalid([new FieldError("People", "A person on the form no longer exists.")]);
         }
 
         // The case's xmin guards the whole case: the form's version is the original value, and the case
@@ -253,7 +278,7 @@ public sealed class CaseService(
         db.Entry(entity).Property(e => e.UpdatedAt).IsModified = true;
 
         var byId = entity.People.ToDictionary(p => p.PersonId);
-        foreach (var input in command.People.Where(p => p.PersonId is not null))
+        foreach (var input in command.People.Where(p => p.PersonId is { } id && linked.Contains(id)))
         {
             var link = byId[input.PersonId!.Value];
             if (input.Remove)
@@ -268,7 +293,7 @@ public sealed class CaseService(
                 link.Person.UpdatedAt = now;
             }
         }
-        await ApplyPeopleAsync(entity, command.People.Where(p => p.PersonId is null).ToList(), now, ct);
+        await ApplyPeopleAsync(entity, command.People.Where(p => p.PersonId is null).Concat(toLink).ToList(), now, ct);
         var position = 0;
         foreach (var link in entity.People.OrderBy(p => p.Role == PersonRole.ApplicantInUssr ? 0 : 1).ThenBy(p => p.Position))
         {
@@ -294,6 +319,22 @@ public sealed class CaseService(
         return new Result<CaseDetails>.Ok((await GetAsync(entity.Id, actor, ct))!);
     }
 
+    /// <summary>A person as a form row, if the actor may see them (through a visible case, or in no case at all).</summary>
+    public async Task<PersonInput?> GetPersonAsync(int personId, Actor actor, CancellationToken ct)
+    {
+        var visible = db.Cases.VisibleTo(actor);
+        var p = await db.Persons.AsNoTracking()
+            .Where(p => p.Id == personId && (!p.Cases.Any() || p.Cases.Any(cp => visible.Any(c => c.Id == cp.CaseId))))
+            .FirstOrDefaultAsync(ct);
+        return p is null ? null : new PersonInput
+        {
+            PersonId = p.Id, Version = p.Version, FamilyName = p.FamilyName, GivenName = p.GivenName, Patronymic = p.Patronymic,
+            NativeFamilyName = p.NativeFamilyName, NativeGivenName = p.NativeGivenName, NativePatronymic = p.NativePatronymic,
+            BirthDate = p.BirthDate, BirthYear = p.BirthYear, Sex = p.Sex, City = p.City,
+            Citizenships = string.Join(", ", p.Citizenships), IllnessOrDisability = p.IllnessOrDisability, HungerStrikes = p.HungerStrikes,
+        };
+    }
+
     public static string FormatReference(CaseCategory category, long number) =>
         $"{CaseCategories.ReferencePrefix(category)}-{number:0000}";
 
@@ -304,7 +345,11 @@ public sealed class CaseService(
         return await db.Database.SqlQueryRaw<long>(sql).SingleAsync(ct);
     }
 
-    private IQueryable<Case> Filter(CaseListQuery query, Actor actor)
+    /// <summary>
+    /// The cases matching the filters that the actor may see; with a name query, also the similarity of each
+    /// matching person (any script, any romanisation, aliases included) for ranking.
+    /// </summary>
+    private async Task<(IQueryable<Case> Cases, Dictionary<int, double>? Scores)> FilterAsync(CaseListQuery query, Actor actor, CancellationToken ct)
     {
         var cases = db.Cases.AsNoTracking().VisibleTo(actor);
         if (query.Category is { } category)
@@ -327,19 +372,23 @@ public sealed class CaseService(
             cases = cases.Where(c => c.FirstExitApplicationOn != null && c.FirstExitApplicationOn <= before);
         }
         var q = PersonNames.NormalizeForSearch(query.Q ?? "");
-        if (q.Length > 0)
+        if (q.Length == 0)
         {
-            var referencePattern = "%" + EscapeLike(q) + "%";
-            var tokens = q.Split(' ').Select(t => "%" + EscapeLike(t) + "%").ToList();
-            var persons = db.Persons.AsQueryable();
-            foreach (var token in tokens)
-            {
-                persons = persons.Where(p => EF.Functions.Like(p.SearchText, token));
-            }
-            cases = cases.Where(c => EF.Functions.ILike(c.Reference, referencePattern)
-                || c.People.Any(cp => persons.Any(p => p.Id == cp.PersonId)));
+            return (cases, null);
         }
-        return cases;
+        var referencePattern = "%" + EscapeLike(q) + "%";
+        var matches = await people.MatchAsync(q, ct);
+        var scores = matches.ToDictionary(m => m.PersonId, m => m.Score);
+        var ids = scores.Keys.ToList();
+        // Also the plain text of the names, so that a beginning ("Shchar") finds its name while typing.
+        var persons = db.Persons.AsQueryable();
+        foreach (var token in q.Split(' ').Select(t => "%" + EscapeLike(t) + "%"))
+        {
+            persons = persons.Where(p => EF.Functions.Like(p.SearchText, token));
+        }
+        cases = cases.Where(c => EF.Functions.ILike(c.Reference, referencePattern)
+            || c.People.Any(cp => ids.Contains(cp.PersonId) || persons.Any(p => p.Id == cp.PersonId)));
+        return (cases, scores);
     }
 
     private static IQueryable<Case> Sort(IQueryable<Case> cases, CaseListQuery query) => (query.Sort, query.Descending) switch
@@ -356,6 +405,7 @@ public sealed class CaseService(
         (CaseSort.Updated, true) => cases.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
         (CaseSort.Urgency, false) => cases.OrderByDescending(c => c.UrgencyScore).ThenBy(c => c.Id),
         (CaseSort.Urgency, true) => cases.OrderBy(c => c.UrgencyScore).ThenBy(c => c.Id),
+        (CaseSort.Relevance, _) => cases.OrderBy(c => c.Reference),
         (_, true) => cases.OrderByDescending(c => c.Reference),
         _ => cases.OrderBy(c => c.Reference),
     };

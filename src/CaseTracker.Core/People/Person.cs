@@ -52,4 +52,6 @@ public sealed class Person
     public uint Version { get; set; }
 
     public List<Cases.CasePerson> Cases { get; } = [];
+
+    public List<PersonAlias> Aliases { get; } = [];
 }

@@ -14,6 +14,8 @@ public sealed class CaseTrackerDbContext(DbContextOptions<CaseTrackerDbContext> 
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CasePerson> CasePeople => Set<CasePerson>();
     public DbSet<Person> Persons => Set<Person>();
+    public DbSet<PersonAlias> PersonAliases => Set<PersonAlias>();
+    public DbSet<PersonNameKey> PersonNameKeys => Set<PersonNameKey>();
     public DbSet<SeedRecord> SeedRecords => Set<SeedRecord>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<CaseWork.CaseEvent> CaseEvents => Set<CaseWork.CaseEvent>();
@@ -21,6 +23,18 @@ public sealed class CaseTrackerDbContext(DbContextOptions<CaseTrackerDbContext> 
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every instance of the app.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PersonNameIndex.Refresh(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await PersonNameIndex.RefreshAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

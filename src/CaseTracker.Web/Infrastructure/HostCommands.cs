@@ -30,6 +30,11 @@ public static class HostCommands
                 var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
                 await db.Database.MigrateAsync();
                 logger.LogInformation("Database migrated: {Count} migration(s) applied", pending.Count);
+                var indexed = await scope.ServiceProvider.GetRequiredService<Core.People.PersonNameBackfill>().RunAsync(CancellationToken.None);
+                if (indexed > 0)
+                {
+                    logger.LogInformation("Name keys built for {Count} person(s)", indexed);
+                }
                 return 0;
             case "seed-demo":
                 if (app.Environment.IsProduction())

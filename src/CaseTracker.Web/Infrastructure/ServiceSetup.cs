@@ -107,6 +107,7 @@ public static class ServiceSetup
             var c = o.Conventions;
             c.AuthorizePage("/Index", Policies.SignedIn);
             c.AuthorizeFolder("/Cases", Policies.CaseWork);
+            c.AuthorizeFolder("/People", Policies.CaseWork);
             c.AuthorizeFolder("/Audit", Policies.Supervision);
             c.AuthorizeFolder("/Admin", Policies.Administration);
             c.AuthorizeFolder("/Account/Manage", Policies.SignedIn);

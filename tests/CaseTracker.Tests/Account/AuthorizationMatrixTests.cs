@@ -31,6 +31,10 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IntegrationTest(app)
         ["/Cases/Create"] = [Roles.Caseworker, Roles.Supervisor],
         ["/Cases/Export"] = [Roles.Caseworker, Roles.Supervisor],
         ["/Cases/History"] = [Roles.Caseworker, Roles.Supervisor],
+        ["/Cases/Suggest"] = [Roles.Caseworker, Roles.Supervisor],
+        ["/People/Index"] = [Roles.Caseworker, Roles.Supervisor],
+        ["/People/Details"] = [Roles.Caseworker, Roles.Supervisor],
+        ["/People/Suggest"] = [Roles.Caseworker, Roles.Supervisor],
         ["/Audit/Index"] = [Roles.Supervisor, Roles.Administrator],
         ["/Admin/Users/Index"] = [Roles.Administrator],
         ["/Admin/Users/Create"] = [Roles.Administrator],
@@ -108,9 +112,10 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IntegrationTest(app)
         var requests = 0;
         foreach (var handler in handlers.Where(h => h.Page != "/Account/Logout" || h.Verb == "GET"))
         {
-            var ids = handler.Template.Contains("{id", StringComparison.Ordinal)
-                ? new[] { ("own", own.Id), ("restricted", restricted.Id), ("missing", 999_999) }
-                : [("none", 0)];
+            var ids = !handler.Template.Contains("{id", StringComparison.Ordinal) ? [("none", 0)]
+                : handler.Page.StartsWith("/People/", StringComparison.Ordinal)
+                    ? new[] { ("own", own.People[0].PersonId), ("restricted", restricted.People[0].PersonId), ("missing", 999_999) }
+                    : new[] { ("own", own.Id), ("restricted", restricted.Id), ("missing", 999_999) };
             foreach (var (role, client) in clients)
             {
                 foreach (var (kind, id) in ids)
@@ -145,17 +150,17 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IntegrationTest(app)
         }
 
         // Lists, search and exports: the restricted case is absent for the caseworker, present for the supervisor.
-        foreach (var url in new[] { "/Cases/Export", $"/Cases/Export?q={Canary}", "/Cases/Export?category=SeparatedSpouse" })
+        foreach (var url in new[] { "/Cases/Export", $"/Cases/Export?q={Canary}", "/Cases/Export?category=SeparatedSpouse", $"/Cases/Suggest?q={Canary}", $"/People/Suggest?q={Canary}", "/People/Suggest?q=%D0%9A%D0%B0%D0%BD%D0%B0%D1%80%D0%B5%D0%B9%D0%BA%D0%B8%D0%BD%D0%B0" })
         {
             var csv = await clients[Roles.Caseworker].Http.GetStringAsync(url, Ct);
             Assert.DoesNotContain(Canary, csv, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain(restricted.Reference, csv, StringComparison.Ordinal);
             requests++;
         }
-        foreach (var url in new[] { "/Cases", $"/Cases?q={Canary}", "/Cases?q=%D0%9A%D0%B0%D0%BD%D0%B0%D1%80%D0%B5%D0%B9%D0%BA%D0%B8%D0%BD%D0%B0", "/Cases?category=SeparatedSpouse" })
+        foreach (var url in new[] { "/Cases", $"/Cases?q={Canary}", "/Cases?q=%D0%9A%D0%B0%D0%BD%D0%B0%D1%80%D0%B5%D0%B9%D0%BA%D0%B8%D0%BD%D0%B0", "/Cases?category=SeparatedSpouse", $"/People?q={Canary}" })
         {
             // The search box echoes the query itself; the results must not hold the case.
-            var results = (await clients[Roles.Caseworker].GetPageAsync(url)).QuerySelector("main")!.QuerySelectorAll("table, [data-testid=result-count]")
+            var results = (await clients[Roles.Caseworker].GetPageAsync(url)).QuerySelector("main")!.QuerySelectorAll("table, [data-testid=result-count], [data-testid=people-results]")
                 .Select(e => e.TextContent).ToList();
             Assert.DoesNotContain(results, r => r.Contains(Canary, StringComparison.OrdinalIgnoreCase) || r.Contains(restricted.Reference, StringComparison.Ordinal));
             requests++;

@@ -194,7 +194,7 @@ public sealed class CasePagesTests(TestApp app) : IntegrationTest(app)
         formula.Title = "=HYPERLINK(\"http://evil\")";
         await SeedCaseAsync(user, formula);
 
-        var response = await client.Http.GetAsync("/Cases/Export?q=Petrova", Ct);
+        var response = await client.Http.GetAsync("/Cases/Export?q=Maria%20Petrova", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);

@@ -615,6 +615,102 @@ namespace CaseTracker.Core.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CaseTracker.Core.People.PersonAlias", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("family_name");
+
+                    b.Property<string>("GivenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("given_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Patronymic")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("patronymic");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_aliases");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_person_aliases_person_id");
+
+                    b.ToTable("person_aliases", (string)null);
+                });
+
+            modelBuilder.Entity("CaseTracker.Core.People.PersonNameKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("form");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_name_keys");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_person_name_keys_person_id");
+
+                    b.HasIndex(new[] { "Key" }, "ix_person_name_keys_key")
+                        .HasDatabaseName("ix_person_name_keys_key");
+
+                    b.HasIndex(new[] { "Key" }, "ix_person_name_keys_key_trgm")
+                        .HasDatabaseName("ix_person_name_keys_key_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Key" }, "ix_person_name_keys_key_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Key" }, "ix_person_name_keys_key_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("person_name_keys", (string)null);
+                });
+
             modelBuilder.Entity("CaseTracker.Core.Persistence.SeedRecord", b =>
                 {
                     b.Property<string>("Name")
@@ -920,6 +1016,30 @@ namespace CaseTracker.Core.Persistence.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CaseTracker.Core.People.PersonAlias", b =>
+                {
+                    b.HasOne("CaseTracker.Core.People.Person", "Person")
+                        .WithMany("Aliases")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_aliases_persons_person_id");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("CaseTracker.Core.People.PersonNameKey", b =>
+                {
+                    b.HasOne("CaseTracker.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_name_keys_persons_person_id");
+
+                    b.Navigation("Person");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -984,6 +1104,8 @@ namespace CaseTracker.Core.Persistence.Migrations
 
             modelBuilder.Entity("CaseTracker.Core.People.Person", b =>
                 {
+                    b.Navigation("Aliases");
+
                     b.Navigation("Cases");
                 });
 #pragma warning restore 612, 618

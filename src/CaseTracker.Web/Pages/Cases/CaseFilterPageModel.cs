@@ -22,8 +22,11 @@ public abstract class CaseFilterPageModel : PageModel
     [BindProperty(SupportsGet = true)]
     public int? WaitingYears { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public CaseSort Sort { get; set; } = CaseSort.Reference;
+    /// <summary>The chosen sort; without one, best match first when searching by name, else by reference.</summary>
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public CaseSort? ChosenSort { get; set; }
+
+    public CaseSort Sort => ChosenSort ?? (string.IsNullOrWhiteSpace(Q) ? CaseSort.Reference : CaseSort.Relevance);
 
     [BindProperty(SupportsGet = true)]
     public bool Desc { get; set; }

@@ -1,16 +1,16 @@
 using CaseTracker.Core.Cases;
 using CaseTracker.Core.Common;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using CaseTracker.Core.People;
 
 namespace CaseTracker.Web.Pages.Cases;
 
-public sealed class CreateModel(CaseService cases) : PageModel
+public sealed class CreateModel(CaseService cases, DuplicateCheck duplicates) : CaseFormModel<CreateCaseCommand>(cases, duplicates)
 {
-    [BindProperty]
-    public CreateCaseCommand Input { get; set; } = new();
-
     public void OnGet() => Input.People.Add(new PersonInput { Role = PersonRole.ApplicantInUssr });
+
+    public async Task<IActionResult> OnPostUseExistingAsync(int row, int personId, CancellationToken ct) =>
+        await UseExistingAsync(row, personId, ct) ? Page() : NotFound();
 
     public IActionResult OnPostAddPerson()
     {
@@ -21,11 +21,11 @@ public sealed class CreateModel(CaseService cases) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || await HasUnconfirmedDuplicatesAsync(ct))
         {
             return Page();
         }
-        var result = await cases.CreateAsync(Input, User.ToActor(), ct);
+        var result = await Cases.CreateAsync(Input, User.ToActor(), ct);
         switch (result)
         {
             case Result<CaseDetails>.Ok ok:

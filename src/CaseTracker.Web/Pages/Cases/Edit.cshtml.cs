@@ -1,15 +1,12 @@
 using CaseTracker.Core.Cases;
 using CaseTracker.Core.Common;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using CaseTracker.Core.People;
 
 namespace CaseTracker.Web.Pages.Cases;
 
-public sealed class EditModel(CaseService cases) : PageModel
+public sealed class EditModel(CaseService cases, DuplicateCheck duplicates) : CaseFormModel<UpdateCaseCommand>(cases, duplicates)
 {
-    [BindProperty]
-    public UpdateCaseCommand Input { get; set; } = new();
-
     public string Reference { get; private set; } = "";
 
     /// <summary>Set when someone else saved the case first: what they saved, field by field where it differs from the form.</summary>
@@ -19,7 +16,7 @@ public sealed class EditModel(CaseService cases) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var current = await cases.ViewAsync(id, User.ToActor(), ct);
+        var current = await Cases.ViewAsync(id, User.ToActor(), ct);
         if (current is null)
         {
             return NotFound();
@@ -29,9 +26,21 @@ public sealed class EditModel(CaseService cases) : PageModel
         return Page();
     }
 
+    public async Task<IActionResult> OnPostUseExistingAsync(int id, int row, int personId, CancellationToken ct)
+    {
+        var current = await Cases.GetAsync(id, User.ToActor(), ct);
+        if (current is null || !await UseExistingAsync(row, personId, ct))
+        {
+            return NotFound();
+        }
+        Reference = current.Reference;
+        Input.Id = id;
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAddPersonAsync(int id, CancellationToken ct)
     {
-        var current = await cases.GetAsync(id, User.ToActor(), ct);
+        var current = await Cases.GetAsync(id, User.ToActor(), ct);
         if (current is null)
         {
             return NotFound();
@@ -46,9 +55,9 @@ public sealed class EditModel(CaseService cases) : PageModel
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         Input.Id = id;
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid || await HasUnconfirmedDuplicatesAsync(ct))
         {
-            var current = await cases.GetAsync(id, User.ToActor(), ct);
+            var current = await Cases.GetAsync(id, User.ToActor(), ct);
             if (current is null)
             {
                 return NotFound();
@@ -56,14 +65,14 @@ public sealed class EditModel(CaseService cases) : PageModel
             Reference = current.Reference;
             return Page();
         }
-        var result = await cases.UpdateAsync(Input, User.ToActor(), ct);
+        var result = await Cases.UpdateAsync(Input, User.ToActor(), ct);
         switch (result)
         {
             case Result<CaseDetails>.Ok ok:
                 TempData["StatusMessage"] = $"Case {ok.Value.Reference} saved.";
                 return Redirect($"/Cases/{ok.Value.Id}");
             case Result<CaseDetails>.Invalid invalid:
-                Reference = (await cases.GetAsync(id, User.ToActor(), ct))?.Reference ?? "";
+                Reference = (await Cases.GetAsync(id, User.ToActor(), ct))?.Reference ?? "";
                 ModelState.AddFieldErrors(invalid.Errors, nameof(Input));
                 return Page();
             case Result<CaseDetails>.Conflict conflict:

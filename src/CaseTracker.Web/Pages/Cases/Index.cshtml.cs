@@ -65,7 +65,7 @@ public sealed class IndexModel(CaseService cases, CaseWorkService work, TimeProv
         ["status"] = Status?.ToString(),
         ["separatedYears"] = SeparatedYears?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["waitingYears"] = WaitingYears?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["sort"] = (sort ?? Sort) == CaseSort.Reference ? null : (sort ?? Sort).ToString(),
+        ["sort"] = (sort ?? ChosenSort)?.ToString(),
         ["desc"] = (desc ?? Desc) ? "true" : null,
         ["page"] = page is null or 1 ? null : page.ToString(),
     };

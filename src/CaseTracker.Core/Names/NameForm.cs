@@ -1,0 +1,73 @@
+namespace CaseTracker.Core.Names;
+
+/// <summary>
+/// A name prepared for <see cref="NameSimilarity"/>: its words with their key alternatives and given-name groups,
+/// computed once. Immutable and safe to cache and share between threads.
+/// </summary>
+public sealed class NameForm
+{
+    private NameForm(string text, IReadOnlyList<Word> words)
+    {
+        Text = text;
+        Words = words;
+    }
+
+    /// <summary>The text it was made from.</summary>
+    public string Text { get; }
+
+    /// <summary>Its words that have a key, in order.</summary>
+    public IReadOnlyList<Word> Words { get; }
+
+    /// <summary>Prepares a name (one word or a full name, any script).</summary>
+    public static NameForm Of(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = new List<Word>();
+        foreach (var w in NameKey.Words(text))
+        {
+            var keys = NameKey.Alternatives(w);
+            if (keys[0].Length > 0)
+            {
+                var (forms, adopted) = GivenNames.GroupsOf(keys);
+                words.Add(new Word(w, keys, NameKey.Spelling(w), forms, adopted));
+            }
+        }
+        return new NameForm(text, words);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Text;
+
+    /// <summary>One word of a name.</summary>
+    public sealed class Word
+    {
+        internal Word(string text, IReadOnlyList<string> keys, string spelling, int[] formGroups, int[] adoptedGroups)
+        {
+            Text = text;
+            Keys = keys;
+            Spelling = spelling;
+            FormGroups = formGroups;
+            AdoptedGroups = adoptedGroups;
+        }
+
+        /// <summary>The word as written.</summary>
+        public string Text { get; }
+
+        /// <summary>Its key (first) and the keys of other readings of ambiguous letters.</summary>
+        public IReadOnlyList<string> Keys { get; }
+
+        /// <summary>Its primary key.</summary>
+        public string Key => Keys[0];
+
+        /// <summary>The word in lower-case ASCII close to its written form (Cyrillic through the display
+        /// romanisation), used only to order candidates with equal keys.</summary>
+        public string Spelling { get; }
+
+        internal int[] FormGroups { get; }
+
+        internal int[] AdoptedGroups { get; }
+
+        /// <inheritdoc/>
+        public override string ToString() => Text;
+    }
+}

@@ -1,0 +1,119 @@
+using CaseTracker.Core.Accounts;
+using CaseTracker.Core.Cases;
+using CaseTracker.Core.Names;
+using CaseTracker.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseTracker.Core.People;
+
+/// <summary>A person found by name, with how well and through which form of their name.</summary>
+public sealed record PersonMatch(int PersonId, double Score, string MatchedForm);
+
+public sealed record PersonSearchResult(
+    int PersonId, string LatinName, string NativeName, int? BirthYear, string? City, double Score, string MatchedForm,
+    IReadOnlyList<PersonCaseLink> Cases);
+
+public sealed record PersonCaseLink(int CaseId, string Reference, PersonRole Role);
+
+/// <summary>
+/// Finds persons by any form of their name, in any script and any romanisation: the database narrows the
+/// candidates through the trigram index on <see cref="PersonNameKey.Key"/>, and the names module ranks them.
+/// </summary>
+public sealed class PeopleSearch(CaseTrackerDbContext db)
+{
+    /// <summary>At most this many candidates are ranked per query.</summary>
+    public const int CandidateLimit = 2000;
+
+    /// <summary>A query word scores at least this against a word of the person's name to count as found.</summary>
+    public const double Threshold = NameSimilarity.MatchThreshold;
+
+    public async Task<IReadOnlyList<PersonMatch>> MatchAsync(string query, CancellationToken ct, int limit = 500)
+    {
+        var q = NameForm.Of(query);
+        if (q.Words.Count == 0)
+        {
+            return [];
+        }
+        var candidates = new HashSet<int>();
+        foreach (var word in q.Words.Take(5))
+        {
+            foreach (var key in word.Keys.Take(4).Where(k => k.Length > 0))
+            {
+                var ids = await db.PersonNameKeys
+                    .Where(k => k.Key == key || EF.Functions.TrigramsAreSimilar(k.Key, key))
+                    .Select(k => k.PersonId).Distinct().Take(CandidateLimit).ToListAsync(ct);
+                candidates.UnionWith(ids);
+            }
+            if (candidates.Count >= CandidateLimit)
+            {
+                break;
+            }
+        }
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+        var forms = await db.PersonNameKeys.Where(k => candidates.Contains(k.PersonId))
+            .Select(k => new { k.PersonId, k.Form }).Distinct().ToListAsync(ct);
+        return forms
+            .GroupBy(f => f.PersonId)
+            .Select(g => g.Select(f => new PersonMatch(g.Key, Coverage(q, NameForm.Of(f.Form)), f.Form))
+                .OrderByDescending(m => m.Score).First())
+            .Where(m => m.Score >= Threshold)
+            .OrderByDescending(m => m.Score).ThenBy(m => m.PersonId)
+            .Take(limit)
+            .ToList();
+    }
+
+    /// <summary>The /People page: persons ranked by similarity, with their visible cases.</summary>
+    public async Task<IReadOnlyList<PersonSearchResult>> SearchAsync(string query, Actor actor, CancellationToken ct, int limit = 50)
+    {
+        var matches = await MatchAsync(query, ct, limit * 3);
+        if (matches.Count == 0)
+        {
+            return [];
+        }
+        var ids = matches.Select(m => m.PersonId).ToList();
+        var visible = db.Cases.VisibleTo(actor);
+        var persons = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new
+            {
+                Person = p,
+                Cases = p.Cases.Where(cp => visible.Any(c => c.Id == cp.CaseId))
+                    .Select(cp => new PersonCaseLink(cp.CaseId, cp.Case.Reference, cp.Role)).ToList(),
+                AnyCase = p.Cases.Any(),
+            })
+            .ToListAsync(ct);
+        var byId = persons.ToDictionary(p => p.Person.Id);
+        // A person whose every case is restricted from this user does not exist for them.
+        return matches.Where(m => byId.TryGetValue(m.PersonId, out var p) && (p.Cases.Count > 0 || !p.AnyCase))
+            .Take(limit)
+            .Select(m =>
+            {
+                var p = byId[m.PersonId];
+                return new PersonSearchResult(m.PersonId, PersonNames.LatinFullName(p.Person), PersonNames.NativeFullName(p.Person),
+                    p.Person.BirthYear, p.Person.City, m.Score, m.MatchedForm, p.Cases);
+            })
+            .ToList();
+    }
+
+    /// <summary>How well the query is found in a name: each query word against its best word of the name, averaged.</summary>
+    public static double Coverage(NameForm query, NameForm name)
+    {
+        if (query.Words.Count == 0 || name.Words.Count == 0)
+        {
+            return 0;
+        }
+        var total = 0.0;
+        foreach (var w in query.Words)
+        {
+            var best = 0.0;
+            foreach (var n in name.Words)
+            {
+                best = Math.Max(best, NameSimilarity.WordScore(w, n));
+            }
+            total += best;
+        }
+        return total / query.Words.Count;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Net;
+using CaseTracker.Core.Accounts;
+using CaseTracker.Core.Cases;
+using CaseTracker.Core.Common;
+using CaseTracker.Core.Demo;
+using CaseTracker.Core.Names;
+using CaseTracker.Core.People;
+using CaseTracker.Tests.Cases;
+using CaseTracker.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CaseTracker.Tests.People;
+
+public sealed class NameSearchTests(TestApp app) : IntegrationTest(app)
+{
+    private static readonly RomanizationSystem[] OtherSystems = [RomanizationSystem.Icao9303, RomanizationSystem.German, RomanizationSystem.French];
+
+    private async Task<CaseDetails> SeedAsync(AppUser owner, CreateCaseCommand command) =>
+        Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
+            s => s.CreateAsync(command, TestApp.ActorOf(owner, Roles.Caseworker), Ct))).Value;
+
+    private static CreateCaseCommand Shcharansky()
+    {
+        var c = CaseBuilder.Spouse("Shcharanskiy", "Щаранский");
+        c.Category = CaseCategory.Emigration;
+        c.EmigrationGroup = EmigrationGroup.Jewish;
+        c.Title = "Shcharanskiy – emigration to Israel";
+        c.People[0].GivenName = "Anatoliy";
+        c.People[0].Patronymic = "Borisovich";
+        c.People[0].NativeGivenName = "Анатолий";
+        c.People[0].NativePatronymic = "Борисович";
+        c.People[0].Sex = Sex.Male;
+        c.People[0].BirthYear = 1948;
+        c.People[0].IllnessOrDisability = null;
+        return c;
+    }
+
+    [Theory]
+    [InlineData("Щаранский")]
+    [InlineData("Shcharansky")]
+    [InlineData("Sharansky")]
+    [InlineData("Scharanski")]
+    [InlineData("Chtcharanski")]
+    [InlineData("Anatoly Sharansky")]
+    [InlineData("Sharansky Anatoly")]
+    [InlineData("Щаранский Анатолий Борисович")]
+    [InlineData("Щаранская")]
+    public async Task A_person_is_found_under_any_script_spelling_order_and_surname_form(string query)
+    {
+        var (client, user) = await SignInAsync();
+        var wanted = await SeedAsync(user, Shcharansky());
+        await SeedAsync(user, CaseBuilder.Spouse("Orlova", "Орлова"));
+
+        var page = await client.GetPageAsync("/Cases?q=" + Uri.EscapeDataString(query));
+        var first = page.QuerySelector("[data-testid=case-table] tbody tr").Text();
+        Assert.Contains(wanted.Reference, first);
+        var csv = await client.Http.GetStringAsync("/Cases/Export?q=" + Uri.EscapeDataString(query), Ct);
+        Assert.Contains(wanted.Reference, csv);
+        Assert.DoesNotContain("Orlova", csv);
+    }
+
+    [Fact]
+    public async Task A_later_name_recorded_as_an_alias_finds_the_person_with_the_matched_form_shown()
+    {
+        var (client, user) = await SignInAsync();
+        var c = await SeedAsync(user, Shcharansky());
+        var form = await client.GetFormAsync($"/People/{c.People[0].PersonId}", "[data-testid=alias-form]");
+        form["Alias.FamilyName"] = "Sharansky";
+        form["Alias.GivenName"] = "Natan";
+        form["Alias.Kind"] = "2";
+        form["Alias.Source"] = "Israeli press, 1986";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync(form)).StatusCode);
+
+        var page = await client.GetPageAsync("/People?q=Natan%20Sharansky");
+        var row = page.QuerySelector("[data-testid=people-results] tbody tr");
+        Assert.Contains("Shcharanskiy Anatoliy", row.Text());
+        Assert.Equal("Sharansky Natan", row!.QuerySelector("[data-testid=matched-form]").Text());
+        Assert.Contains(c.Reference, (await client.GetPageAsync("/Cases?q=Natan%20Sharansky")).QuerySelector("[data-testid=case-table]").Text());
+    }
+
+    [Fact]
+    public async Task People_search_ranks_the_closest_name_first()
+    {
+        var (client, user) = await SignInAsync();
+        await SeedAsync(user, CaseBuilder.Spouse("Zakharova", "Захарова"));
+        await SeedAsync(user, CaseBuilder.Spouse("Sakharova", "Сахарова"));
+
+        var page = await client.GetPageAsync("/People?q=%D0%A1%D0%B0%D1%85%D0%B0%D1%80%D0%BE%D0%B2%D0%B0");
+        var rows = page.QuerySelectorAll("[data-testid=people-results] tbody tr").Select(r => r.Text()).ToList();
+
+        Assert.Contains("Sakharova", rows[0]);
+        var scores = page.QuerySelectorAll("[data-testid=score]").Select(s => double.Parse(s.Text(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+    }
+
+    [Fact]
+    public async Task Every_demo_person_is_found_by_the_cyrillic_name_and_three_other_romanisations()
+    {
+        Assert.True(await WithServiceAsync<DemoDataSeeder, bool>(s => s.SeedAsync("a demo password for the names test", Ct)));
+        var supervisor = await App.CreateUserAsync(Roles.Supervisor);
+        using var client = App.CreateUserClient();
+        await client.SignInAsync(supervisor.Email!, TestApp.Password);
+        var persons = await WithDbAsync(db => db.Persons.AsNoTracking()
+            .Where(p => p.NativeFamilyName != null && p.NativeGivenName != null)
+            .Select(p => new { p.Id, p.NativeFamilyName, p.NativeGivenName, References = p.Cases.Select(c => c.Case.Reference).ToList() })
+            .ToListAsync(Ct));
+        var misses = new List<string>();
+        var queries = 0;
+        foreach (var p in persons)
+        {
+            var native = $"{p.NativeFamilyName} {p.NativeGivenName}";
+            var forms = new[] { native }.Concat(OtherSystems.Select(s => Transliteration.Romanize(native, s))).Distinct().ToList();
+            foreach (var (form, i) in forms.Select((f, i) => (f, i)))
+            {
+                var url = (i % 2 == 0 ? "/Cases/Export?q=" : "/Cases?q=") + Uri.EscapeDataString(form);
+                var body = await client.Http.GetStringAsync(url, Ct);
+                queries++;
+                if (!p.References.All(r => body.Contains(r, StringComparison.Ordinal)))
+                {
+                    misses.Add($"{native} as “{form}” ({url[..url.IndexOf('?', StringComparison.Ordinal)]})");
+                }
+            }
+        }
+        TestContext.Current.TestOutputHelper?.WriteLine($"{persons.Count} demo persons with Cyrillic names, {queries} queries, {misses.Count} misses");
+        Assert.True(persons.Count > 200);
+        Assert.Empty(misses);
+    }
+
+    [Fact]
+    public async Task Name_search_on_100000_persons_uses_the_trigram_index()
+    {
+        await using var conn = new NpgsqlConnection(App.ConnectionString);
+        await conn.OpenAsync(Ct);
+        await using (var load = new NpgsqlCommand("""
+            INSERT INTO persons (family_name, sex, citizenships, hunger_strikes, search_text, created_at, updated_at)
+            SELECT 'Person' || g, 'Unknown', '{}', 0, 'person' || g, now(), now() FROM generate_series(1, 100000) g;
+            INSERT INTO person_name_keys (person_id, key, form)
+            SELECT id, md5(id::text), family_name FROM persons;
+            ANALYZE person_name_keys;
+            """, conn))
+        {
+            load.CommandTimeout = 300;
+            await load.ExecuteNonQueryAsync(Ct);
+        }
+        var key = NameKey.For("Sharansky");
+        await using var explain = new NpgsqlCommand(
+            "EXPLAIN SELECT DISTINCT person_id FROM person_name_keys WHERE key = @k OR key % @k", conn);
+        explain.Parameters.AddWithValue("k", key);
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+        var text = string.Join("\n", plan);
+        TestContext.Current.TestOutputHelper?.WriteLine(text);
+        Assert.Contains("ix_person_name_keys_key_trgm", text);
+        Assert.DoesNotContain("Seq Scan on person_name_keys", text);
+    }
+}
