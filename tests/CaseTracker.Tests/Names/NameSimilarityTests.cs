@@ -1,0 +1,126 @@
+using CaseTracker.Core.Names;
+
+namespace CaseTracker.Tests.Names;
+
+public sealed class NameSimilarityTests
+{
+    private const double Threshold = NameSimilarity.MatchThreshold;
+
+    [Theory]
+    [InlineData("Sharansky", "Щаранский")]
+    [InlineData("Chtcharanski", "Shcharanskiy")]
+    [InlineData("Gorbatschow", "Горбачёв")]
+    [InlineData("Orlova", "Орлов")]
+    [InlineData("Hélène", "Елена")]
+    [InlineData("Anatolij", "Анатолий")]
+    public void Spellings_of_one_name_score_at_least_0_99(string a, string b) =>
+        Assert.InRange(NameSimilarity.Score(a, b), 0.99, 1.0);
+
+    [Fact]
+    public void Identical_names_score_1_and_scores_are_symmetric()
+    {
+        Assert.Equal(1.0, NameSimilarity.Score("Щаранский", "Щаранский"));
+        Assert.Equal(1.0, NameSimilarity.Score("Yelena Bonner", "Yelena Bonner"));
+        var names = NameVariants.Groups.Take(12).SelectMany(g => g.Attested.Take(2).Prepend(g.Original)).ToArray();
+        foreach (var a in names)
+        {
+            foreach (var b in names)
+            {
+                var ab = NameSimilarity.Score(a, b);
+                Assert.InRange(ab, 0.0, 1.0);
+                Assert.Equal(ab, NameSimilarity.Score(b, a), 12);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_match_through_another_reading_of_an_ambiguous_letter_scores_just_below_1()
+    {
+        var score = NameSimilarity.Score("Joukov", "Жуков"); // French j = ж
+        Assert.InRange(score, Threshold, 0.99);
+        Assert.InRange(NameSimilarity.Score("Jruschov", "Хрущёв"), Threshold, 0.99); // Spanish j = х
+    }
+
+    [Fact]
+    public void An_adopted_given_name_is_a_weaker_match()
+    {
+        Assert.Equal(GivenNames.AdoptedNameScore, NameSimilarity.Score("Natan", "Анатолий"));
+        var full = NameSimilarity.Score("Natan Sharansky", "Щаранский Анатолий");
+        Assert.InRange(full, Threshold, 0.99);
+        Assert.True(NameSimilarity.Score("Anatoly Shcharansky", "Щаранский Анатолий") > full);
+    }
+
+    [Fact]
+    public void Full_names_match_in_any_order_and_a_full_match_beats_a_partial_one()
+    {
+        Assert.InRange(NameSimilarity.Score("Andrei Sakharov", "Сахаров Андрей"), 0.99, 1.0);
+        Assert.InRange(NameSimilarity.Score("Sacharow, Andrej", "Andrei Sakharov"), 0.99, 1.0);
+        var partial = NameSimilarity.Score("Sakharov", "Сахаров Андрей Дмитриевич");
+        Assert.InRange(partial, Threshold, 0.99);
+        Assert.True(NameSimilarity.Score("Andrei Sakharov", "Сахаров Андрей Дмитриевич") > partial);
+    }
+
+    [Theory]
+    [InlineData("Mikhail", "Михайлов")]
+    [InlineData("Andrei", "Андреев")]
+    [InlineData("Aleksandr", "Александров")]
+    [InlineData("Fyodor", "Фёдоров")]
+    [InlineData("Ivan", "Иванов")]
+    [InlineData("Hrushevsky", "Хрущёв")]
+    [InlineData("Jewtuschenko", "Шевченко")]
+    [InlineData("Mikhail Ivanov", "Иван Михайлов")]
+    public void Names_derived_from_one_another_stay_below_the_threshold(string a, string b) =>
+        Assert.True(NameSimilarity.Score(a, b) < Threshold, $"{a} ~ {b}: {NameSimilarity.Score(a, b):0.000}");
+
+    [Theory]
+    [InlineData("Ivanov", "Щаранский")]
+    [InlineData("Bonner", "Горбачёв")]
+    [InlineData("Yelena", "Юрий")]
+    public void Unrelated_names_score_low(string a, string b) =>
+        Assert.True(NameSimilarity.Score(a, b) < 0.75, $"{a} ~ {b}: {NameSimilarity.Score(a, b):0.000}");
+
+    [Fact]
+    public void Among_names_with_one_key_the_closer_spelling_ranks_first()
+    {
+        Assert.True(NameSimilarity.Score("Orlova", "Орлова") > NameSimilarity.Score("Orlova", "Орлов"));
+        Assert.True(NameSimilarity.Score("Orlov", "Орлов") > NameSimilarity.Score("Orlov", "Орлова"));
+        Assert.True(NameSimilarity.Score("Orlov", "Орлова") >= Threshold);
+    }
+
+    [Fact]
+    public void Typical_misspellings_still_rank_the_name_first()
+    {
+        var candidates = new[] { "Хрущёв", "Кузнецов", "Крылов", "Ельцин", "Сахаров", "Захаров", "Макаров" }.Select(NameForm.Of).ToArray();
+        string Best(string query)
+        {
+            var q = NameForm.Of(query);
+            return candidates.MaxBy(c => NameSimilarity.Score(q, c))!.Text;
+        }
+        Assert.Equal("Хрущёв", Best("Krushchev"));
+        Assert.Equal("Ельцин", Best("Yelstin"));
+        Assert.Equal("Сахаров", Best("Sakarov"));
+    }
+
+    [Theory]
+    [InlineData("", "Щаранский")]
+    [InlineData("1985", "Щаранский")]
+    [InlineData("", "")]
+    public void Names_without_letters_score_0(string a, string b) => Assert.Equal(0.0, NameSimilarity.Score(a, b));
+
+    [Theory]
+    [InlineData("MARTHA", "MARHTA", 0.961)]
+    [InlineData("DWAYNE", "DUANE", 0.840)]
+    [InlineData("DIXON", "DICKSONX", 0.813)]
+    [InlineData("ABC", "XYZ", 0.0)]
+    public void Jaro_Winkler_gives_the_textbook_values(string a, string b, double expected) =>
+        Assert.Equal(expected, NameSimilarity.JaroWinkler(a, b), 3);
+
+    [Fact]
+    public void A_prepared_name_can_be_reused()
+    {
+        var stored = NameForm.Of("Щаранский Анатолий Борисович");
+        Assert.Equal(["xaranski", "anatoli", "borisovix"], stored.Words.Select(w => w.Key));
+        Assert.Equal("shcharanskiy", stored.Words[0].Spelling);
+        Assert.Equal(NameSimilarity.Score("Sharansky", stored.Text), NameSimilarity.Score(NameForm.Of("Sharansky"), stored));
+    }
+}
