@@ -22,6 +22,7 @@ public static class CoreServices
         services.AddScoped<Auditing.AuditTrail>();
         services.AddScoped<Auditing.AuditQueries>();
         services.AddScoped<CaseWork.CaseWorkService>();
+        services.AddScoped<Lists.ListService>();
         services.AddScoped<Accounts.UserAdminService>();
         services.TryAddSingleton<Auditing.IRequestOrigin, Auditing.NoRequestOrigin>();
         return services;

@@ -96,28 +96,7 @@ public sealed class CaseWorkService(
         }
 
         db.Entry(entity).Property(e => e.Version).OriginalValue = command.Version;
-        var now = clock.GetUtcNow();
-        entity.Status = command.ToStatus;
-        entity.StatusSince = command.OccurredOn;
-        entity.UpdatedAt = now;
-        if (command.ToStatus == CaseStatus.Refused)
-        {
-            entity.RefusalCount++;
-            entity.RefusalReason = command.Reason!.Trim();
-        }
-        CaseUrgency.Refresh(entity, Today);
-        var text = command.ToStatus switch
-        {
-            CaseStatus.Refused when CaseWorkflow.IsRescission(from, command.ToStatus) => $"Permission rescinded. Stated reason: {command.Reason!.Trim()}",
-            CaseStatus.Refused => $"Refused. Stated reason: {command.Reason!.Trim()}",
-            _ => string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim(),
-        };
-        db.CaseEvents.Add(new CaseEvent
-        {
-            Id = command.EventId, CaseId = entity.Id, Kind = CaseEventKind.StatusChange, OccurredOn = command.OccurredOn, RecordedAt = now,
-            AuthorId = AuthorId(actor), FromStatus = from, ToStatus = command.ToStatus, ClosureReason = command.ClosureReason,
-            Text = text, Source = Clean(command.Source),
-        });
+        Transition(entity, command.ToStatus, command.OccurredOn, command.Reason, command.ClosureReason, command.Source, actor, command.EventId);
         audit.Add(actor, AuditActions.CaseUpdated, "Case", Id(entity.Id), entity.Id, new { changes = audit.CaseChanges() });
         try
         {
@@ -131,6 +110,40 @@ public sealed class CaseWorkService(
         }
         logger.LogInformation("Case {CaseId} moved from {From} to {To} by {UserId}", entity.Id, from, command.ToStatus, actor.UserId);
         return new Result<CaseStatus>.Ok(entity.Status);
+    }
+
+    /// <summary>
+    /// Moves a case (loaded with its people) to an allowed status and puts the change on its timeline; the
+    /// caller checks <see cref="CaseWorkflow.IsAllowed"/>, audits and saves. Used by status changes and by
+    /// answers from the other side.
+    /// </summary>
+    internal CaseEvent Transition(Case entity, CaseStatus to, DateOnly on, string? reason, ClosureReason? closure, string? source, Actor actor, Guid eventId)
+    {
+        var from = entity.Status;
+        var now = clock.GetUtcNow();
+        entity.Status = to;
+        entity.StatusSince = on;
+        entity.UpdatedAt = now;
+        if (to == CaseStatus.Refused)
+        {
+            entity.RefusalCount++;
+            entity.RefusalReason = string.IsNullOrWhiteSpace(reason) ? entity.RefusalReason : reason.Trim();
+        }
+        CaseUrgency.Refresh(entity, Today);
+        var text = to switch
+        {
+            CaseStatus.Refused when CaseWorkflow.IsRescission(from, to) => $"Permission rescinded. Stated reason: {reason?.Trim()}",
+            CaseStatus.Refused => $"Refused. Stated reason: {reason?.Trim()}",
+            _ => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+        };
+        var entry = new CaseEvent
+        {
+            Id = eventId, CaseId = entity.Id, Kind = CaseEventKind.StatusChange, OccurredOn = on, RecordedAt = now,
+            AuthorId = AuthorId(actor), FromStatus = from, ToStatus = to, ClosureReason = closure,
+            Text = text, Source = Clean(source),
+        };
+        db.CaseEvents.Add(entry);
+        return entry;
     }
 
     /// <summary>Adds a note or a contact. Notes do not touch the case row, so they never conflict with an edit.</summary>

@@ -53,6 +53,9 @@ public sealed class PersonInput
     public string? IllnessOrDisability { get; set; }
     public int HungerStrikes { get; set; }
 
+    /// <summary>The person does not consent to be named on lists for the other side.</summary>
+    public bool DeclinesListing { get; set; }
+
     public bool IsBlank =>
         PersonId is null && string.IsNullOrWhiteSpace(FamilyName) && string.IsNullOrWhiteSpace(GivenName)
         && string.IsNullOrWhiteSpace(NativeFamilyName) && string.IsNullOrWhiteSpace(NativeGivenName);

@@ -97,6 +97,7 @@ public sealed record CasePersonDetails(
     IReadOnlyList<string> Citizenships,
     string? IllnessOrDisability,
     int HungerStrikes,
+    bool DeclinesListing,
     uint Version);
 
 /// <summary>One row of the CSV export.</summary>

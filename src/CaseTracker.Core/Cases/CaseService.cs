@@ -102,6 +102,13 @@ public sealed class CaseService(
         await audit.RecordAsync(actor, AuditActions.CasesExported, details: new { filter = Describe(query), rows = count }, ct: ct);
     }
 
+    /// <summary>The ids of the cases matching the filters (for adding them to a list), at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<int>> MatchingIdsAsync(CaseListQuery query, Actor actor, int limit, CancellationToken ct)
+    {
+        var (filtered, _) = await FilterAsync(query, actor, ct);
+        return await Sort(filtered, query).Select(c => c.Id).Take(limit).ToListAsync(ct);
+    }
+
     /// <summary>A case as its page shows it; the view is audited.</summary>
     public async Task<CaseDetails?> ViewAsync(int id, Actor actor, CancellationToken ct)
     {
@@ -159,7 +166,7 @@ public sealed class CaseService(
                     p.PersonId, p.Role, p.Person.FamilyName, p.Person.GivenName, p.Person.Patronymic,
                     p.Person.NativeFamilyName, p.Person.NativeGivenName, p.Person.NativePatronymic,
                     p.Person.BirthDate, p.Person.BirthYear, p.Person.Sex, p.Person.City, p.Person.Citizenships,
-                    p.Person.IllnessOrDisability, p.Person.HungerStrikes, p.Person.Version)).ToList()))
+                    p.Person.IllnessOrDisability, p.Person.HungerStrikes, p.Person.DeclinesListing, p.Person.Version)).ToList()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(ct);
 
@@ -195,6 +202,7 @@ public sealed class CaseService(
             Citizenships = string.Join(", ", p.Citizenships),
             IllnessOrDisability = p.IllnessOrDisability,
             HungerStrikes = p.HungerStrikes,
+            DeclinesListing = p.DeclinesListing,
         }).ToList(),
     };
 
@@ -332,6 +340,7 @@ public sealed class CaseService(
             NativeFamilyName = p.NativeFamilyName, NativeGivenName = p.NativeGivenName, NativePatronymic = p.NativePatronymic,
             BirthDate = p.BirthDate, BirthYear = p.BirthYear, Sex = p.Sex, City = p.City,
             Citizenships = string.Join(", ", p.Citizenships), IllnessOrDisability = p.IllnessOrDisability, HungerStrikes = p.HungerStrikes,
+            DeclinesListing = p.DeclinesListing,
         };
     }
 
@@ -452,7 +461,7 @@ public sealed class CaseService(
     private static bool ApplyPersonFields(Person p, PersonInput input)
     {
         var before = (p.FamilyName, p.GivenName, p.Patronymic, p.NativeFamilyName, p.NativeGivenName, p.NativePatronymic,
-            p.BirthDate, p.BirthYear, p.Sex, p.City, string.Join(",", p.Citizenships), p.IllnessOrDisability, p.HungerStrikes);
+            p.BirthDate, p.BirthYear, p.Sex, p.City, string.Join(",", p.Citizenships), p.IllnessOrDisability, p.HungerStrikes, p.DeclinesListing);
         p.FamilyName = Clean(input.FamilyName) ?? "";
         p.GivenName = Clean(input.GivenName);
         p.Patronymic = Clean(input.Patronymic);
@@ -470,9 +479,10 @@ public sealed class CaseService(
         }
         p.IllnessOrDisability = Clean(input.IllnessOrDisability);
         p.HungerStrikes = input.HungerStrikes;
+        p.DeclinesListing = input.DeclinesListing;
         PersonNames.RefreshSearchText(p);
         var after = (p.FamilyName, p.GivenName, p.Patronymic, p.NativeFamilyName, p.NativeGivenName, p.NativePatronymic,
-            p.BirthDate, p.BirthYear, p.Sex, p.City, string.Join(",", p.Citizenships), p.IllnessOrDisability, p.HungerStrikes);
+            p.BirthDate, p.BirthYear, p.Sex, p.City, string.Join(",", p.Citizenships), p.IllnessOrDisability, p.HungerStrikes, p.DeclinesListing);
         return before != after;
     }
 

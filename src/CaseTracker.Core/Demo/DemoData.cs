@@ -66,12 +66,19 @@ public sealed record DemoCase
 
     /// <summary>The people; the applicant in the USSR first.</summary>
     public required IReadOnlyList<DemoCasePerson> People { get; init; }
+
+    /// <summary>When the case took its current status: the date of the last status change, or the day it was opened.</summary>
+    public DateOnly? StatusSince { get; init; }
+
+    /// <summary>The timeline: the status changes from New to <see cref="Status"/>, then notes and contacts, in order of recording.</summary>
+    public IReadOnlyList<DemoEvent> Events { get; init; } = [];
 }
 
 /// <summary>
 /// The demo data: the caseload described in the letter of 7 December 1985 (10 + 17 separated spouses,
 /// 23 dual nationals, 129 divided families, emigration and prominent cases), generated from fixed tables
-/// and a fixed seed, so every call gives the same data. No I/O.
+/// and a fixed seed, so every call gives the same data; each case comes with its history (see <see cref="DemoHistory"/>).
+/// No I/O, no clock: only the tasks' due dates depend on the day given to <see cref="Tasks"/>.
 /// </summary>
 public static class DemoData
 {
@@ -109,8 +116,14 @@ public static class DemoData
     /// <summary>The demo cases (generated once and kept).</summary>
     public static IReadOnlyList<DemoCase> Cases => Cached.Value;
 
-    /// <summary>Generates the demo cases afresh: the same data on every call.</summary>
-    public static IReadOnlyList<DemoCase> Generate() => new Generator().Run();
+    /// <summary>Generates the demo cases afresh, with their timelines: the same data on every call.</summary>
+    public static IReadOnlyList<DemoCase> Generate() => DemoHistory.Add(new Generator().Run());
+
+    /// <summary>
+    /// The follow-up tasks of about a third of the open cases, due relative to <paramref name="today"/> (the day the demo is
+    /// loaded), so that some are overdue, some due this week and some later whenever the demo is run; the same for the same day.
+    /// </summary>
+    public static IReadOnlyList<DemoTask> Tasks(DateOnly today) => DemoHistory.Tasks(Cases, today);
 
     /// <summary>Every distinct person of the cases, in order of first appearance.</summary>
     public static IReadOnlyList<DemoPerson> Persons(IEnumerable<DemoCase> cases) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CaseTracker.Core.Accounts;
 using CaseTracker.Core.Cases;
+using CaseTracker.Core.CaseWork;
 using CaseTracker.Core.People;
 using CaseTracker.Core.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +10,10 @@ using Microsoft.Extensions.Logging;
 
 namespace CaseTracker.Core.Demo;
 
-/// <summary>Loads <see cref="DemoData"/> into the database once: the demo accounts, the cases and their people.</summary>
+/// <summary>
+/// Loads <see cref="DemoData"/> into the database once: the demo accounts, the cases and their people, the cases' timelines
+/// and follow-up tasks (due relative to the day of loading), with each case's urgency computed for that day.
+/// </summary>
 public sealed class DemoDataSeeder(
     CaseTrackerDbContext db,
     UserManager<AppUser> users,
@@ -64,7 +68,12 @@ public sealed class DemoDataSeeder(
             }
         }
 
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var tasksByCase = DemoData.Tasks(today).ToLookup(t => t.CaseReference, StringComparer.Ordinal);
         var persons = new Dictionary<string, Person>(StringComparer.Ordinal);
+        var cases = new List<Case>(demo.Count);
+        var events = new List<CaseEvent>();
+        var tasks = new List<CaseTask>();
         foreach (var demoCase in demo)
         {
             var entity = new Case
@@ -82,6 +91,7 @@ public sealed class DemoDataSeeder(
                 RefusalReason = demoCase.RefusalReason,
                 IsRestricted = demoCase.IsRestricted,
                 AssignedCaseworkerId = demoCase.AssignedTo is { } email ? userIds[email] : null,
+                StatusSince = demoCase.StatusSince,
                 CreatedAt = demoCase.CreatedAt,
                 UpdatedAt = demoCase.UpdatedAt,
             };
@@ -95,8 +105,39 @@ public sealed class DemoDataSeeder(
                 }
                 entity.People.Add(new CasePerson { Case = entity, Person = person, Role = member.Role, Position = position++ });
             }
-            db.Cases.Add(entity);
+            CaseUrgency.Refresh(entity, today);
+            cases.Add(entity);
+            events.AddRange(demoCase.Events.Select(e => new CaseEvent
+            {
+                Id = e.Id,
+                Case = entity,
+                Kind = e.Kind,
+                OccurredOn = e.OccurredOn,
+                RecordedAt = e.RecordedAt,
+                AuthorId = userIds[e.AuthorEmail],
+                Text = e.Text,
+                ContactKind = e.ContactKind,
+                FromStatus = e.FromStatus,
+                ToStatus = e.ToStatus,
+                ClosureReason = e.ClosureReason,
+                Source = e.Source,
+                CorrectsId = e.CorrectsId,
+            }));
+            tasks.AddRange(tasksByCase[demoCase.Reference].Select(t => new CaseTask
+            {
+                Id = t.Id,
+                Case = entity,
+                Title = t.Title,
+                DueOn = t.DueOn,
+                AssigneeId = userIds[t.AssigneeEmail],
+                CreatedAt = t.CreatedAt,
+                CreatedById = userIds[t.CreatedByEmail],
+                CompletedAt = t.CompletedAt,
+            }));
         }
+        db.Cases.AddRange(cases);
+        db.CaseEvents.AddRange(events);
+        db.CaseTasks.AddRange(tasks);
         await db.SaveChangesAsync(ct);
 
         // New cases continue numbering after the demo's; a sequence already further on is left where it is.
@@ -119,8 +160,8 @@ public sealed class DemoDataSeeder(
         await tx.CommitAsync(ct);
 
         logger.LogInformation(
-            "Demo data loaded: {CaseCount} cases, {PersonCount} persons, {UserCount} accounts ({CreatedCount} created)",
-            demo.Count, persons.Count, userIds.Count, usersCreated);
+            "Demo data loaded: {CaseCount} cases, {PersonCount} persons, {EventCount} timeline entries, {TaskCount} tasks, {UserCount} accounts ({CreatedCount} created)",
+            demo.Count, persons.Count, events.Count, tasks.Count, userIds.Count, usersCreated);
         return true;
     }
 

@@ -42,6 +42,9 @@ public sealed class Person
 
     public int HungerStrikes { get; set; }
 
+    /// <summary>The person has asked not to be named on lists handed to the other side.</summary>
+    public bool DeclinesListing { get; set; }
+
     /// <summary>Lower-case text of every name form, for search. Maintained by <see cref="PersonNames"/>.</summary>
     public string SearchText { get; set; } = "";
 

@@ -20,6 +20,11 @@ public sealed class CaseTrackerDbContext(DbContextOptions<CaseTrackerDbContext> 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<CaseWork.CaseEvent> CaseEvents => Set<CaseWork.CaseEvent>();
     public DbSet<CaseWork.CaseTask> CaseTasks => Set<CaseWork.CaseTask>();
+    public DbSet<Lists.RepresentationList> Lists => Set<Lists.RepresentationList>();
+    public DbSet<Lists.ListEntry> ListEntries => Set<Lists.ListEntry>();
+    public DbSet<Lists.ListDelivery> ListDeliveries => Set<Lists.ListDelivery>();
+    public DbSet<Lists.ListAnswer> ListAnswers => Set<Lists.ListAnswer>();
+    public DbSet<Lists.ListReconciliation> ListReconciliations => Set<Lists.ListReconciliation>();
 
     /// <summary>ASP.NET Core Data Protection keys, shared by every instance of the app.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

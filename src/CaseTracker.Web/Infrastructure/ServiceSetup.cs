@@ -108,6 +108,7 @@ public static class ServiceSetup
             c.AuthorizePage("/Index", Policies.SignedIn);
             c.AuthorizeFolder("/Cases", Policies.CaseWork);
             c.AuthorizeFolder("/People", Policies.CaseWork);
+            c.AuthorizeFolder("/Lists", Policies.CaseWork);
             c.AuthorizeFolder("/Audit", Policies.Supervision);
             c.AuthorizeFolder("/Admin", Policies.Administration);
             c.AuthorizeFolder("/Account/Manage", Policies.SignedIn);

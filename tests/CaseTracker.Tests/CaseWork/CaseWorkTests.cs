@@ -251,10 +251,10 @@ public sealed class CaseWorkTests(TestApp app) : IntegrationTest(app)
         Assert.Equal(HttpStatusCode.Redirect, (await supervisor.PostAsync(one)).StatusCode);
         Assert.Equal("Test Caseworker", (await supervisor.GetPageAsync($"/Cases/{a.Id}")).QuerySelector("[data-testid=assigned-to]").Text());
 
-        var bulk = await supervisor.GetFormAsync("/Cases", "[data-testid=bulk-assign]");
+        var bulk = await supervisor.GetFormAsync("/Cases", "[data-testid=bulk-actions]");
         bulk["AssigneeId"] = other.Id;
         var fields = bulk.Fields.Where(f => f.Key != "CaseIds").Append(new("CaseIds", b.Id.ToString())).Append(new("CaseIds", c.Id.ToString())).ToList();
-        var response = await supervisor.Http.PostAsync(bulk.Action, new FormUrlEncodedContent(fields), Ct);
+        var response = await supervisor.Http.PostAsync("/Cases?handler=Assign", new FormUrlEncodedContent(fields), Ct);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var assigned = await WithDbAsync(db => db.Cases.Where(x => x.AssignedCaseworkerId == other.Id).Select(x => x.Id).OrderBy(x => x).ToListAsync(Ct));
         Assert.Equal(new[] { a.Id, b.Id, c.Id }.Order(), assigned);

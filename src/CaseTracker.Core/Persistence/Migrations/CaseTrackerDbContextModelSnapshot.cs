@@ -505,6 +505,340 @@ namespace CaseTracker.Core.Persistence.Migrations
                     b.ToTable("case_people", (string)null);
                 });
 
+            modelBuilder.Entity("CaseTracker.Core.Lists.ListAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("channel");
+
+                    b.Property<int>("EntryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedById")
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<string>("TheirWords")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("their_words");
+
+                    b.Property<string>("Verification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("verification");
+
+                    b.HasKey("Id")
+                        .HasName("pk_list_answers");
+
+                    b.HasIndex("EntryId", "ReceivedOn")
+                        .HasDatabaseName("ix_list_answers_entry_id_received_on");
+
+                    b.ToTable("list_answers", (string)null);
+                });
+
+            modelBuilder.Entity("CaseTracker.Core.Lists.ListDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DeliveredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("delivered_by");
+
+                    b.Property<DateOnly>("DeliveredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("delivered_on");
+
+                    b.Property<string>("DeliveredTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("delivered_to");
+
+                    b.Property<int>("Instalment")
+                        .HasColumnType("integer")
+                        .HasColumnName("instalment");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("integer")
+                        .HasColumnName("list_id");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("occasion");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedById")
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by_id");
+
+                    b.Property<JsonDocument>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot");
+
+                    b.HasKey("Id")
+                        .HasName("pk_list_deliveries");
+
+                    b.HasIndex("ListId", "Instalment")
+                        .IsUnique()
+                        .HasDatabaseName("ix_list_deliveries_list_id_instalment");
+
+                    b.ToTable("list_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("CaseTracker.Core.Lists.ListEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedById")
+                        .HasColumnType("text")
+                        .HasColumnName("added_by_id");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("case_id");
+
+                    b.Property<int?>("DeliveryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<bool>("HoldUntilFamilyTold")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hold_until_family_told");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("integer")
+                        .HasColumnName("list_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("removal_reason");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("RemovedById")
+                        .HasColumnType("text")
+                        .HasColumnName("removed_by_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_list_entries");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_list_entries_case_id");
+
+                    b.HasIndex("DeliveryId")
+                        .HasDatabaseName("ix_list_entries_delivery_id");
+
+                    b.HasIndex("ListId", "CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_list_entries_list_id_case_id")
+                        .HasFilter("removed_at IS NULL");
+
+                    b.HasIndex("ListId", "Position")
+                        .HasDatabaseName("ix_list_entries_list_id_position");
+
+                    b.ToTable("list_entries", (string)null);
+                });
+
+            modelBuilder.Entity("CaseTracker.Core.Lists.ListReconciliation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ById")
+                        .HasColumnType("text")
+                        .HasColumnName("by_id");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("integer")
+                        .HasColumnName("list_id");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("integer")
+                        .HasColumnName("matched");
+
+                    b.Property<int>("OnlyOurs")
+                        .HasColumnType("integer")
+                        .HasColumnName("only_ours");
+
+                    b.Property<int>("OnlyTheirs")
+                        .HasColumnType("integer")
+                        .HasColumnName("only_theirs");
+
+                    b.Property<JsonDocument>("Result")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result");
+
+                    b.Property<string>("TheirNames")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)")
+                        .HasColumnName("their_names");
+
+                    b.HasKey("Id")
+                        .HasName("pk_list_reconciliations");
+
+                    b.HasIndex("ListId")
+                        .HasDatabaseName("ix_list_reconciliations_list_id");
+
+                    b.ToTable("list_reconciliations", (string)null);
+                });
+
+            modelBuilder.Entity("CaseTracker.Core.Lists.RepresentationList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedById")
+                        .HasColumnType("text")
+                        .HasColumnName("approved_by_id");
+
+                    b.Property<int?>("CarriedOverFromId")
+                        .HasColumnType("integer")
+                        .HasColumnName("carried_over_from_id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset?>("CheckAcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("check_acknowledged_at");
+
+                    b.Property<string>("CheckAcknowledgedById")
+                        .HasColumnType("text")
+                        .HasColumnName("check_acknowledged_by_id");
+
+                    b.Property<string>("Classification")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("classification");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date")
+                        .HasColumnName("target_date");
+
+                    b.Property<int?>("TheirStatedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("their_stated_count");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lists");
+
+                    b.HasIndex("CarriedOverFromId")
+                        .HasDatabaseName("ix_lists_carried_over_from_id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lists_name");
+
+                    b.ToTable("lists", (string)null);
+                });
+
             modelBuilder.Entity("CaseTracker.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -535,6 +869,10 @@ namespace CaseTracker.Core.Persistence.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<bool>("DeclinesListing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("declines_listing");
 
                     b.Property<string>("FamilyName")
                         .IsRequired()
@@ -1016,6 +1354,74 @@ namespace CaseTracker.Core.Persistence.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CaseTracker.Core.Lists.ListAnswer", b =>
+                {
+                    b.HasOne("CaseTracker.Core.Lists.ListEntry", "Entry")
+                        .WithMany("Answers")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_list_answers_list_entries_entry_id");
+
+                    b.Navigation("Entry");
+                });
+
+            modelBuilder.Entity("CaseTracker.Core.Lists.ListDelivery", b =>
+                {
+                    b.HasOne("CaseTracker.Core.Lists.RepresentationList", null)
+                        .WithMany("Deliveries")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_list_deliveries_lists_list_id");
+                });
+
+            modelBuilder.Entity("CaseTracker.Core.Lists.ListEntry", b =>
+                {
+                    b.HasOne("CaseTracker.Core.Cases.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_list_entries_cases_case_id");
+
+                    b.HasOne("CaseTracker.Core.Lists.ListDelivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_list_entries_list_deliveries_delivery_id");
+
+                    b.HasOne("CaseTracker.Core.Lists.RepresentationList", "List")
+                        .WithMany("Entries")
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_list_entries_lists_list_id");
+
+                    b.Navigation("Case");
+
+                    b.Navigation("List");
+                });
+
+            modelBuilder.Entity("CaseTracker.Core.Lists.ListReconciliation", b =>
+                {
+                    b.HasOne("CaseTracker.Core.Lists.RepresentationList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_list_reconciliations_lists_list_id");
+                });
+
+            modelBuilder.Entity("CaseTracker.Core.Lists.RepresentationList", b =>
+                {
+                    b.HasOne("CaseTracker.Core.Lists.RepresentationList", null)
+                        .WithMany()
+                        .HasForeignKey("CarriedOverFromId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_lists_lists_carried_over_from_id");
+                });
+
             modelBuilder.Entity("CaseTracker.Core.People.PersonAlias", b =>
                 {
                     b.HasOne("CaseTracker.Core.People.Person", "Person")
@@ -1100,6 +1506,18 @@ namespace CaseTracker.Core.Persistence.Migrations
             modelBuilder.Entity("CaseTracker.Core.Cases.Case", b =>
                 {
                     b.Navigation("People");
+                });
+
+            modelBuilder.Entity("CaseTracker.Core.Lists.ListEntry", b =>
+                {
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("CaseTracker.Core.Lists.RepresentationList", b =>
+                {
+                    b.Navigation("Deliveries");
+
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("CaseTracker.Core.People.Person", b =>

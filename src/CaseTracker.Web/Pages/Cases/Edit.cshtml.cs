@@ -157,6 +157,7 @@ public sealed record ConflictField(string Label, string Theirs, string Yours)
             Add($"{who}: citizenships", other.Citizenships, PersonInput.ParseCitizenships(mine.Citizenships) is { Count: > 0 } c ? string.Join(", ", c) : null);
             Add($"{who}: illness or disability", other.IllnessOrDisability, mine.IllnessOrDisability);
             Add($"{who}: hunger strikes", other.HungerStrikes, mine.HungerStrikes);
+            Add($"{who}: declines listing", other.DeclinesListing, mine.DeclinesListing);
         }
         foreach (var added in theirs.People.Where(t => yours.People.All(y => y.PersonId != t.PersonId)))
         {

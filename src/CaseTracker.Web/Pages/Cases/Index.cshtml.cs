@@ -2,12 +2,19 @@ using CaseTracker.Core.Accounts;
 using CaseTracker.Core.Cases;
 using CaseTracker.Core.CaseWork;
 using CaseTracker.Core.Common;
+using CaseTracker.Core.Lists;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CaseTracker.Web.Pages.Cases;
 
-public sealed class IndexModel(CaseService cases, CaseWorkService work, TimeProvider clock) : CaseFilterPageModel
+public sealed class IndexModel(CaseService cases, CaseWorkService work, ListService lists, TimeProvider clock) : CaseFilterPageModel
 {
+    [BindProperty]
+    public int? ListId { get; set; }
+
+    /// <summary>Draft lists, which take new entries.</summary>
+    public IReadOnlyList<ListSummary> DraftLists { get; private set; } = [];
+
     [BindProperty]
     public List<int> CaseIds { get; set; } = [];
 
@@ -34,6 +41,35 @@ public sealed class IndexModel(CaseService cases, CaseWorkService work, TimeProv
         {
             Colleagues = await work.AssignableAsync(ct);
         }
+        DraftLists = (await lists.ListsAsync(User.ToActor(), ct)).Where(l => l.Status == ListStatus.Draft).ToList();
+    }
+
+    /// <summary>Adds the ticked cases to a draft list.</summary>
+    public async Task<IActionResult> OnPostAddToListAsync(CancellationToken ct) =>
+        await AddToListAsync(ListId is { } id ? await lists.AddCasesAsync(id, CaseIds, User.ToActor(), ct) : null, ct);
+
+    /// <summary>Adds every case matching the current filters to a draft list.</summary>
+    public async Task<IActionResult> OnPostAddAllToListAsync(CancellationToken ct) =>
+        await AddToListAsync(ListId is { } id ? await lists.AddByFilterAsync(id, FilterQuery(), User.ToActor(), ct) : null, ct);
+
+    private async Task<IActionResult> AddToListAsync(Result<int>? result, CancellationToken ct)
+    {
+        switch (result)
+        {
+            case Result<int>.Ok ok:
+                TempData["StatusMessage"] = ok.Value == 1 ? "1 case added to the list." : $"{ok.Value} cases added to the list.";
+                return Redirect($"/Lists/{ListId}");
+            case Result<int>.Invalid invalid:
+                ModelState.AddFieldErrors(invalid.Errors.Select(e => e with { Field = nameof(ListId) }), "");
+                break;
+            case null:
+                ModelState.AddModelError(nameof(ListId), "Choose a draft list.");
+                break;
+            default:
+                return NotFound();
+        }
+        await OnGetAsync(ct);
+        return Page();
     }
 
     /// <summary>Supervisors assign the ticked cases to one caseworker.</summary>
