@@ -23,6 +23,7 @@ public static class CoreServices
         services.AddScoped<Auditing.AuditQueries>();
         services.AddScoped<CaseWork.CaseWorkService>();
         services.AddScoped<Lists.ListService>();
+        services.AddScoped<Dashboard.DashboardService>();
         services.AddScoped<Accounts.UserAdminService>();
         services.TryAddSingleton<Auditing.IRequestOrigin, Auditing.NoRequestOrigin>();
         return services;

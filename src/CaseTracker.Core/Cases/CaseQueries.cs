@@ -26,6 +26,12 @@ public sealed record CaseListQuery
     public CaseCategory? Category { get; init; }
     public CaseStatus? Status { get; init; }
 
+    /// <summary>Only cases assigned to this user (by id).</summary>
+    public string? AssignedTo { get; init; }
+
+    /// <summary>Only cases on this representation list.</summary>
+    public int? ListId { get; init; }
+
     /// <summary>Only cases separated at least this many years.</summary>
     public int? SeparatedYears { get; init; }
 

@@ -141,6 +141,14 @@ public sealed class CaseService(
         {
             d["status"] = s.ToString();
         }
+        if (q.AssignedTo is { } a)
+        {
+            d["assigned"] = a;
+        }
+        if (q.ListId is { } l)
+        {
+            d["list"] = l.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         if (q.SeparatedYears is { } y)
         {
             d["separatedYears"] = y.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -368,6 +376,14 @@ public sealed class CaseService(
         if (query.Status is { } status)
         {
             cases = cases.Where(c => c.Status == status);
+        }
+        if (!string.IsNullOrEmpty(query.AssignedTo))
+        {
+            cases = cases.Where(c => c.AssignedCaseworkerId == query.AssignedTo);
+        }
+        if (query.ListId is { } listId)
+        {
+            cases = cases.Where(c => db.ListEntries.Any(e => e.ListId == listId && e.CaseId == c.Id && e.RemovedAt == null));
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (query.SeparatedYears is { } separated and > 0)

@@ -4,7 +4,7 @@ namespace CaseTracker.Core.Common;
 
 /// <summary>
 /// RFC 4180 CSV, with cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or
-/// carriage return) prefixed by an apostrophe so that they are shown as text.
+/// carriage return, other than a plain number) prefixed by an apostrophe so that they are shown as text.
 /// </summary>
 public static class Csv
 {
@@ -24,8 +24,11 @@ public static class Csv
         return sb.ToString();
     }
 
+    /// <summary>A plain number (such as -14) cannot be a formula and is left as it is.</summary>
     public static string Neutralise(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !decimal.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? "'" + value : value;
 
     private static void AppendCell(StringBuilder sb, string value)
     {

@@ -116,6 +116,14 @@ public static class DemoData
     /// <summary>The demo cases (generated once and kept).</summary>
     public static IReadOnlyList<DemoCase> Cases => Cached.Value;
 
+    private static readonly Lazy<IReadOnlyList<DemoList>> CachedLists = new(() => DemoLists.Build(Cases));
+
+    /// <summary>
+    /// The representation lists of the letter, over <see cref="Cases"/>: the Soviet side's ten spouses promised at Geneva, list XVII of
+    /// 17 further spouses, the 23 dual nationals and the 129 divided families (see <see cref="DemoLists"/>).
+    /// </summary>
+    public static IReadOnlyList<DemoList> Lists => CachedLists.Value;
+
     /// <summary>Generates the demo cases afresh, with their timelines: the same data on every call.</summary>
     public static IReadOnlyList<DemoCase> Generate() => DemoHistory.Add(new Generator().Run());
 
@@ -331,7 +339,7 @@ public static class DemoData
             CaseStatus.PermissionGranted => "Named among the ten spouses to be released; exit permission has now been issued.",
             CaseStatus.Departed => $"Released with the ten spouses; departed to join the {spouseWord} in {city}.",
             CaseStatus.Reunited => $"Released with the ten spouses and reunited with the {spouseWord} in {city}.",
-            CaseStatus.Submitted => "On the list of 17 further names handed over in addition to the ten; no answer yet.",
+            CaseStatus.Submitted => "On the list of 17 further names handed over in addition to the ten; no decision yet.",
             CaseStatus.UnderReview => "On the list of 17 further names; the Soviet side says the case is under review.",
             _ => StatusText(status, city),
         };

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.Json;
 using CaseTracker.Core.Accounts;
 using CaseTracker.Core.Cases;
 using CaseTracker.Core.CaseWork;
+using CaseTracker.Core.Lists;
 using CaseTracker.Core.People;
 using CaseTracker.Core.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +14,8 @@ namespace CaseTracker.Core.Demo;
 
 /// <summary>
 /// Loads <see cref="DemoData"/> into the database once: the demo accounts, the cases and their people, the cases' timelines
-/// and follow-up tasks (due relative to the day of loading), with each case's urgency computed for that day.
+/// and follow-up tasks (due relative to the day of loading), with each case's urgency computed for that day, and the letter's
+/// representation lists with their deliveries and answers.
 /// </summary>
 public sealed class DemoDataSeeder(
     CaseTrackerDbContext db,
@@ -41,6 +44,13 @@ public sealed class DemoDataSeeder(
         {
             throw new InvalidOperationException(
                 $"The demo data cannot be loaded: {taken} of its case references are already used in this database.");
+        }
+        var listNames = DemoData.Lists.Select(l => l.Name).ToList();
+        var listsTaken = await db.Lists.Where(l => listNames.Contains(l.Name)).Select(l => l.Name).ToListAsync(ct);
+        if (listsTaken.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The demo data cannot be loaded: lists named {string.Join(", ", listsTaken.Select(n => $"\"{n}\""))} already exist in this database.");
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -140,6 +150,8 @@ public sealed class DemoDataSeeder(
         db.CaseTasks.AddRange(tasks);
         await db.SaveChangesAsync(ct);
 
+        var (listCount, answerCount) = await AddListsAsync(cases, userIds, ct);
+
         // New cases continue numbering after the demo's; a sequence already further on is left where it is.
         foreach (var category in Enum.GetValues<CaseCategory>())
         {
@@ -160,10 +172,124 @@ public sealed class DemoDataSeeder(
         await tx.CommitAsync(ct);
 
         logger.LogInformation(
-            "Demo data loaded: {CaseCount} cases, {PersonCount} persons, {EventCount} timeline entries, {TaskCount} tasks, {UserCount} accounts ({CreatedCount} created)",
-            demo.Count, persons.Count, events.Count, tasks.Count, userIds.Count, usersCreated);
+            "Demo data loaded: {CaseCount} cases, {PersonCount} persons, {EventCount} timeline entries, {TaskCount} tasks, {ListCount} lists with {AnswerCount} answers, {UserCount} accounts ({CreatedCount} created)",
+            demo.Count, persons.Count, events.Count + answerCount, tasks.Count, listCount, answerCount, userIds.Count, usersCreated);
         return true;
     }
+
+    /// <summary>
+    /// Writes <see cref="DemoData.Lists"/> as the app would have: the entries, each delivery with the frozen snapshot of what it
+    /// handed over (built as <see cref="ListService.DeliverAsync"/> builds it), and each answer with its entry on the case's timeline.
+    /// The answers move no case: the status changes they stand for are already in the cases' histories.
+    /// </summary>
+    private async Task<(int Lists, int Answers)> AddListsAsync(List<Case> cases, Dictionary<string, string> userIds, CancellationToken ct)
+    {
+        var byReference = cases.ToDictionary(c => c.Reference, StringComparer.Ordinal);
+        var written = new List<(DemoList Demo, RepresentationList List)>();
+        foreach (var demo in DemoData.Lists)
+        {
+            var list = new RepresentationList
+            {
+                Name = demo.Name,
+                Purpose = demo.Purpose,
+                Category = demo.Category,
+                Classification = demo.Classification,
+                TargetDate = demo.TargetDate,
+                Status = demo.Status,
+                TheirStatedCount = demo.TheirStatedCount,
+                CreatedAt = demo.CreatedAt,
+                CreatedById = userIds[demo.CreatedByEmail],
+                UpdatedAt = demo.UpdatedAt,
+                ApprovedAt = demo.ApprovedAt,
+                ApprovedById = demo.ApprovedByEmail is { } approver ? userIds[approver] : null,
+                CheckAcknowledgedAt = demo.ApprovedAt,
+                CheckAcknowledgedById = demo.ApprovedByEmail is { } acknowledger ? userIds[acknowledger] : null,
+            };
+            foreach (var e in demo.Entries)
+            {
+                list.Entries.Add(new ListEntry
+                {
+                    List = list,
+                    Case = byReference[e.CaseReference],
+                    Position = e.Position,
+                    AddedAt = e.AddedAt,
+                    AddedById = userIds[e.AddedByEmail],
+                    HoldUntilFamilyTold = e.HoldUntilFamilyTold,
+                });
+            }
+            foreach (var d in demo.Deliveries)
+            {
+                var handedOver = list.Entries.Where(e => demo.Entries.Single(x => x.Position == e.Position).Instalment == d.Instalment)
+                    .OrderBy(e => e.Position).ToList();
+                list.Deliveries.Add(new ListDelivery
+                {
+                    Instalment = d.Instalment,
+                    DeliveredOn = d.DeliveredOn,
+                    Occasion = d.Occasion,
+                    DeliveredBy = d.DeliveredBy,
+                    DeliveredTo = d.DeliveredTo,
+                    Snapshot = JsonSerializer.SerializeToDocument(Snapshot(handedOver)),
+                    RecordedAt = d.RecordedAt,
+                    RecordedById = userIds[d.RecordedByEmail],
+                });
+            }
+            db.Lists.Add(list);
+            written.Add((demo, list));
+        }
+        await db.SaveChangesAsync(ct);
+
+        var answers = 0;
+        foreach (var (demo, list) in written)
+        {
+            foreach (var e in demo.Entries)
+            {
+                var entry = list.Entries.Single(x => x.Position == e.Position);
+                if (e.Instalment is { } instalment)
+                {
+                    entry.DeliveryId = list.Deliveries.Single(d => d.Instalment == instalment).Id;
+                }
+                foreach (var a in e.Answers)
+                {
+                    db.ListAnswers.Add(new ListAnswer
+                    {
+                        Entry = entry,
+                        ReceivedOn = a.ReceivedOn,
+                        Channel = a.Channel,
+                        Outcome = a.Outcome,
+                        TheirWords = a.TheirWords,
+                        Verification = a.Verification,
+                        RecordedAt = a.RecordedAt,
+                        RecordedById = userIds[a.RecordedByEmail],
+                    });
+                    db.CaseEvents.Add(new CaseEvent
+                    {
+                        Id = a.EventId,
+                        Case = entry.Case,
+                        Kind = CaseEventKind.Answer,
+                        OccurredOn = a.ReceivedOn,
+                        RecordedAt = a.RecordedAt,
+                        AuthorId = userIds[a.RecordedByEmail],
+                        Text = DemoLists.TimelineText(demo.Name, a),
+                        Source = a.Channel,
+                    });
+                    answers++;
+                }
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return (written.Count, answers);
+    }
+
+    /// <summary>The entries as handed over, as <see cref="ListService.DeliverAsync"/> freezes them.</summary>
+    internal static List<SnapshotEntry> Snapshot(IEnumerable<ListEntry> entries) =>
+        entries.Select(e => new SnapshotEntry(e.Position, e.Case.Reference, e.Case.Category,
+                e.Case.People.OrderBy(p => p.Position).Select(p => PersonNames.LatinFullName(p.Person)).FirstOrDefault() ?? "",
+                e.Case.People.OrderBy(p => p.Position).Select(p => PersonNames.NativeFullName(p.Person)).FirstOrDefault() ?? "",
+                ListService.PersonsInUssr(e.Case.People.Select(p => (p.Role, (IReadOnlyCollection<string>)p.Person.Citizenships))),
+                e.Case.People.OrderBy(p => p.Position)
+                    .Select(p => new SnapshotPerson(PersonNames.LatinFullName(p.Person), PersonNames.NativeFullName(p.Person), p.Person.BirthYear, p.Role))
+                    .ToList()))
+            .ToList();
 
     private async Task<(string Id, bool Created)> EnsureUserAsync(DemoUser demoUser, string password)
     {

@@ -88,7 +88,7 @@ internal static class DemoHistory
 
     private static bool IsOpen(CaseStatus status) => status is not (CaseStatus.Reunited or CaseStatus.Closed);
 
-    private static Guid NewId(Random rng)
+    internal static Guid NewId(Random rng)
     {
         Span<byte> bytes = stackalloc byte[16];
         rng.NextBytes(bytes);
@@ -313,7 +313,7 @@ internal static class DemoHistory
             }
             else if (spouse)
             {
-                // The 17 further spouses: their names were handed over at the summit.
+                // The 17 further spouses: named at the summit; the written list (XVII) went with Secretary Baldrige on 7 December.
                 steps[anchor].On = GenevaSummit;
                 steps[anchor].Source = "meeting at the Geneva summit";
             }
@@ -437,7 +437,7 @@ internal static class DemoHistory
                             "File complete: exit application, invitation and proof of kinship on file."),
                     CaseStatus.Submitted => (given ?? Pick("embassy note", "representation list handed over by the embassy"),
                         spouse && given is not null && i == steps.FindLastIndex(s => s.To == CaseStatus.Submitted) && c.Status is CaseStatus.Submitted or CaseStatus.UnderReview
-                            ? "On the list of 17 further names handed over in addition to the ten."
+                            ? "Named at the Geneva summit among 17 further spouses, in addition to the ten; on list XVII, handed over on 7 December 1985."
                             : before == CaseStatus.Documented && !steps.Take(i).Any(s => s.To == CaseStatus.Refused)
                                 ? "Put on the representation list."
                                 : "Raised again on the next representation list."),

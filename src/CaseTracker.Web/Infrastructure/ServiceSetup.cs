@@ -110,6 +110,7 @@ public static class ServiceSetup
             c.AuthorizeFolder("/People", Policies.CaseWork);
             c.AuthorizeFolder("/Lists", Policies.CaseWork);
             c.AuthorizeFolder("/Audit", Policies.Supervision);
+            c.AuthorizeFolder("/Dashboard", Policies.Supervision);
             c.AuthorizeFolder("/Admin", Policies.Administration);
             c.AuthorizeFolder("/Account/Manage", Policies.SignedIn);
             c.AuthorizePage("/Account/Logout", Policies.SignedIn);
@@ -145,6 +146,7 @@ public static class ServiceSetup
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddMemoryCache();
         services.AddSingleton<DemoDataNotice>();
+        services.AddHostedService<DashboardRefresher>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;
     }

@@ -42,6 +42,8 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IntegrationTest(app)
         ["/People/Details"] = [Roles.Caseworker, Roles.Supervisor],
         ["/People/Suggest"] = [Roles.Caseworker, Roles.Supervisor],
         ["/Audit/Index"] = [Roles.Supervisor, Roles.Administrator],
+        ["/Dashboard/Index"] = [Roles.Supervisor, Roles.Administrator],
+        ["/Dashboard/Export"] = [Roles.Supervisor, Roles.Administrator],
         ["/Admin/Users/Index"] = [Roles.Administrator],
         ["/Admin/Users/Create"] = [Roles.Administrator],
         ["/Admin/Users/Edit"] = [Roles.Administrator],

@@ -11,7 +11,11 @@ public sealed class CsvTests
     [InlineData("two\nlines", "\"two\nlines\"")]
     [InlineData("=1+1", "'=1+1")]
     [InlineData("+7 495", "'+7 495")]
-    [InlineData("-2", "'-2")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0")]
+    [InlineData("-14", "-14")]
+    [InlineData("-0.25", "-0.25")]
+    [InlineData("+1", "+1")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
     [InlineData("Сахаров", "Сахаров")]
     public void Cells_are_quoted_and_formulas_neutralised(string cell, string expected) =>

@@ -39,6 +39,8 @@ public sealed class TestApp : IAsyncLifetime
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             // Every test signs in; the login rate limit has its own test with its own limit.
             b.UseSetting("CaseTracker:LoginAttemptsPerMinute", "100000");
+            // Tests refresh the dashboard's summaries themselves, when they need them.
+            b.UseSetting("CaseTracker:DashboardRefreshSeconds", "0");
         });
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
@@ -51,7 +53,7 @@ public sealed class TestApp : IAsyncLifetime
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
             // The roles are created by a migration, like the migrations history itself.
-            TablesToIgnore = ["__EFMigrationsHistory", "roles"],
+            TablesToIgnore = ["__EFMigrationsHistory", "roles", "dashboard_refreshes"],
         });
     }
 

@@ -17,6 +17,12 @@ public abstract class CaseFilterPageModel : PageModel
     public CaseStatus? Status { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    public string? Assigned { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "list")]
+    public int? ListFilter { get; set; }
+
+    [BindProperty(SupportsGet = true)]
     public int? SeparatedYears { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -35,6 +41,7 @@ public abstract class CaseFilterPageModel : PageModel
         new()
         {
             Q = Q, Category = Category, Status = Status, SeparatedYears = SeparatedYears, WaitingYears = WaitingYears,
+            AssignedTo = string.IsNullOrWhiteSpace(Assigned) ? null : Assigned, ListId = ListFilter,
             Sort = Sort, Descending = Desc, Page = page,
         };
 }

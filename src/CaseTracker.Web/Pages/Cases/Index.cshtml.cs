@@ -100,6 +100,8 @@ public sealed class IndexModel(CaseService cases, CaseWorkService work, ListServ
         ["category"] = Category?.ToString(),
         ["status"] = Status?.ToString(),
         ["separatedYears"] = SeparatedYears?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["assigned"] = string.IsNullOrWhiteSpace(Assigned) ? null : Assigned,
+        ["list"] = ListFilter?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["waitingYears"] = WaitingYears?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["sort"] = (sort ?? ChosenSort)?.ToString(),
         ["desc"] = (desc ?? Desc) ? "true" : null,

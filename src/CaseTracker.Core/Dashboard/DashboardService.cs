@@ -1,0 +1,340 @@
+using System.Globalization;
+using CaseTracker.Core.Accounts;
+using CaseTracker.Core.Cases;
+using CaseTracker.Core.CaseWork;
+using CaseTracker.Core.Lists;
+using CaseTracker.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CaseTracker.Core.Dashboard;
+
+public sealed record DashboardFilter
+{
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public CaseCategory? Category { get; init; }
+    public int? ListId { get; init; }
+    public string? CaseworkerId { get; init; }
+}
+
+/// <summary>One figure of the dashboard: a stable metric name (docs/dashboard.md) and its value.</summary>
+public sealed record Figure(string Metric, decimal Value);
+
+public sealed record MonthRow(DateOnly Month, int Opened, int Resolved);
+
+public sealed record BucketRow(string Label, int Cases);
+
+public sealed record ListRow(int Id, string Name, ListStatus Status, int Resolved, int Promised, int Refused, int NoReply, int Pending,
+    decimal? ShareResolved1, decimal? ShareResolved4, decimal? ShareResolved8, int Ours, int? Theirs, int? DaysToTarget);
+
+public sealed record WorkloadRow(string UserId, string Name, string Email, int OpenCases, int OverdueTasks);
+
+public sealed record Dashboard(
+    DateTimeOffset? AsOf,
+    DashboardFilter Filter,
+    int Cases, int Persons,
+    IReadOnlyList<(CaseCategory Category, CaseStatus Status, int Cases, int Persons)> Totals,
+    int ResolvedInPeriod,
+    IReadOnlyList<MonthRow> Months,
+    IReadOnlyList<ListRow> Lists,
+    IReadOnlyList<BucketRow> SeparatedYears,
+    IReadOnlyList<BucketRow> WaitingYears,
+    IReadOnlyList<(CaseCategory Category, decimal? MedianYears)> MedianWait,
+    IReadOnlyList<WorkloadRow> Workload,
+    int PromisedOver30Days, int UrgentQuiet, int ListsPastTarget,
+    IReadOnlyList<CaseSummary> MostUrgent,
+    IReadOnlyList<Figure> Figures);
+
+/// <summary>
+/// The supervisor dashboard. Totals, months and waiting come from materialized views refreshed on a short
+/// schedule (and on demand), so a request never groups the whole case table; "as of" says when. With a list
+/// filter the figures are computed live over that list's cases, which are few.
+/// </summary>
+public sealed class DashboardService(CaseTrackerDbContext db, ListService lists, TimeProvider clock, ILogger<DashboardService> logger)
+{
+    public static readonly string[] Views = ["dashboard_case_totals", "dashboard_case_months", "dashboard_case_separated", "dashboard_case_applications"];
+
+    private static readonly (string Label, int From, int To)[] Buckets = [("under 5 years", 0, 4), ("5–9 years", 5, 9), ("10–19 years", 10, 19), ("20–29 years", 20, 29), ("30 years or more", 30, int.MaxValue)];
+
+    public const int UrgentScore = 50;
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task RefreshAsync(CancellationToken ct)
+    {
+        foreach (var view in Views)
+        {
+            // View names come from the fixed list above.
+            var sql = "REFRESH MATERIALIZED VIEW CONCURRENTLY " + view;
+            await db.Database.ExecuteSqlRawAsync(sql, ct);
+        }
+        await db.Database.ExecuteSqlAsync($"UPDATE dashboard_refreshes SET refreshed_at = {clock.GetUtcNow()} WHERE id = 1", ct);
+        logger.LogInformation("Dashboard summaries refreshed");
+    }
+
+    private sealed record TotalRow(string Category, string Status, int Cases, int Persons);
+
+    private sealed record MonthAgg(string Kind, DateOnly Month, int Cases);
+
+    private sealed record YearAgg(int Year, string Category, int Cases);
+
+    private sealed record WorkAgg(string Assigned, int Cases);
+
+    public async Task<Dashboard> BuildAsync(DashboardFilter filter, Actor actor, CancellationToken ct)
+    {
+        var today = Today;
+        var from = filter.From ?? new DateOnly(today.Year - 1, today.Month, 1);
+        var to = filter.To ?? today;
+        var seeAll = actor.IsSupervisor;
+        var category = filter.Category?.ToString();
+        var caseworker = string.IsNullOrEmpty(filter.CaseworkerId) ? null : filter.CaseworkerId;
+
+        List<TotalRow> totals;
+        List<MonthAgg> months;
+        List<YearAgg> separated;
+        List<YearAgg> applications;
+        if (filter.ListId is { } listId)
+        {
+            // A list holds few cases: count them live, with the same visibility rules as everywhere.
+            var onList = db.Cases.AsNoTracking().VisibleTo(actor)
+                .Where(c => db.ListEntries.Any(e => e.ListId == listId && e.CaseId == c.Id && e.RemovedAt == null));
+            if (filter.Category is { } cat)
+            {
+                onList = onList.Where(c => c.Category == cat);
+            }
+            if (caseworker is not null)
+            {
+                onList = onList.Where(c => c.AssignedCaseworkerId == caseworker);
+            }
+            var rows = await onList.Select(c => new { c.Category, c.Status, c.CreatedAt, c.StatusSince, c.SeparatedSince, c.FirstExitApplicationOn, Persons = c.People.Count }).ToListAsync(ct);
+            totals = rows.GroupBy(r => (r.Category, r.Status)).Select(g => new TotalRow(g.Key.Category.ToString(), g.Key.Status.ToString(), g.Count(), g.Sum(r => r.Persons))).ToList();
+            months = rows.GroupBy(r => new DateOnly(r.CreatedAt.UtcDateTime.Year, r.CreatedAt.UtcDateTime.Month, 1)).Select(g => new MonthAgg("opened", g.Key, g.Count()))
+                .Concat(rows.Where(r => r.Status == CaseStatus.Reunited && r.StatusSince is not null).GroupBy(r => new DateOnly(r.StatusSince!.Value.Year, r.StatusSince.Value.Month, 1)).Select(g => new MonthAgg("resolved", g.Key, g.Count())))
+                .ToList();
+            var openRows = rows.Where(r => r.Status is not CaseStatus.Reunited and not CaseStatus.Closed).ToList();
+            separated = openRows.GroupBy(r => (r.SeparatedSince?.Year ?? 0, r.Category)).Select(g => new YearAgg(g.Key.Item1, g.Key.Category.ToString(), g.Count())).ToList();
+            applications = openRows.GroupBy(r => (r.FirstExitApplicationOn?.Year ?? 0, r.Category)).Select(g => new YearAgg(g.Key.Item1, g.Key.Category.ToString(), g.Count())).ToList();
+        }
+        else
+        {
+            totals = await db.Database.SqlQuery<TotalRow>($"""
+                SELECT category AS "Category", status AS "Status", sum(cases)::int AS "Cases", sum(persons)::int AS "Persons"
+                FROM dashboard_case_totals
+                WHERE ({seeAll} OR NOT is_restricted OR assigned = {actor.UserId})
+                  AND ({category}::text IS NULL OR category = {category}) AND ({caseworker}::text IS NULL OR assigned = {caseworker})
+                GROUP BY category, status
+                """).ToListAsync(ct);
+            months = await db.Database.SqlQuery<MonthAgg>($"""
+                SELECT kind AS "Kind", month AS "Month", sum(cases)::int AS "Cases"
+                FROM dashboard_case_months
+                WHERE ({seeAll} OR NOT is_restricted OR assigned = {actor.UserId})
+                  AND ({category}::text IS NULL OR category = {category}) AND ({caseworker}::text IS NULL OR assigned = {caseworker})
+                GROUP BY kind, month
+                """).ToListAsync(ct);
+            separated = await YearsAsync("dashboard_case_separated", seeAll, actor.UserId, category, caseworker, ct);
+            applications = await YearsAsync("dashboard_case_applications", seeAll, actor.UserId, category, caseworker, ct);
+        }
+
+        var figures = new List<Figure>();
+        void Add(string metric, decimal value) => figures.Add(new Figure(metric, value));
+
+        var totalCases = totals.Sum(t => t.Cases);
+        var totalPersons = totals.Sum(t => t.Persons);
+        Add("cases.total", totalCases);
+        Add("persons.total", totalPersons);
+        var typed = totals.Select(t => (Category: Enum.Parse<CaseCategory>(t.Category), Status: Enum.Parse<CaseStatus>(t.Status), t.Cases, t.Persons))
+            .OrderBy(t => t.Category).ThenBy(t => t.Status).ToList();
+        foreach (var c in Enum.GetValues<CaseCategory>())
+        {
+            Add($"cases.category.{c}", typed.Where(t => t.Category == c).Sum(t => t.Cases));
+            Add($"persons.category.{c}", typed.Where(t => t.Category == c).Sum(t => t.Persons));
+        }
+        foreach (var s in Enum.GetValues<CaseStatus>())
+        {
+            Add($"cases.status.{s}", typed.Where(t => t.Status == s).Sum(t => t.Cases));
+            Add($"persons.status.{s}", typed.Where(t => t.Status == s).Sum(t => t.Persons));
+        }
+        foreach (var c in Enum.GetValues<CaseCategory>())
+        {
+            foreach (var s in Enum.GetValues<CaseStatus>())
+            {
+                Add($"cases.category_status.{c}.{s}", typed.Where(t => t.Category == c && t.Status == s).Sum(t => t.Cases));
+                Add($"persons.category_status.{c}.{s}", typed.Where(t => t.Category == c && t.Status == s).Sum(t => t.Persons));
+            }
+        }
+
+        var monthStart = new DateOnly(from.Year, from.Month, 1);
+        var monthRows = new List<MonthRow>();
+        for (var m = monthStart; m <= to; m = m.AddMonths(1))
+        {
+            var opened = months.Where(x => x.Kind == "opened" && x.Month == m).Sum(x => x.Cases);
+            var resolved = months.Where(x => x.Kind == "resolved" && x.Month == m).Sum(x => x.Cases);
+            monthRows.Add(new MonthRow(m, opened, resolved));
+            var key = m.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            Add($"cases.opened.{key}", opened);
+            Add($"cases.resolved.{key}", resolved);
+        }
+        var resolvedInPeriod = monthRows.Sum(m => m.Resolved);
+        Add("cases.resolved.period", resolvedInPeriod);
+
+        var separatedBuckets = Bucketed(separated, today);
+        var waitingBuckets = Bucketed(applications, today);
+        foreach (var (b, i) in separatedBuckets.Select((b, i) => (b, i)))
+        {
+            Add($"waiting.separated.{BucketKey(i)}", b.Cases);
+        }
+        Add("waiting.separated.unknown", separated.Where(y => y.Year == 0).Sum(y => y.Cases));
+        foreach (var (b, i) in waitingBuckets.Select((b, i) => (b, i)))
+        {
+            Add($"waiting.application.{BucketKey(i)}", b.Cases);
+        }
+        Add("waiting.application.unknown", applications.Where(y => y.Year == 0).Sum(y => y.Cases));
+        var medians = Enum.GetValues<CaseCategory>().Select(c => (c, Median(applications.Where(y => y.Category == c.ToString() && y.Year > 0).ToList(), today))).ToList();
+        foreach (var (c, median) in medians)
+        {
+            if (median is { } m)
+            {
+                Add($"waiting.median_years.{c}", m);
+            }
+        }
+
+        // Workload: open cases per person from the summaries; overdue tasks live (an index on open tasks by assignee and due date).
+        var people = await (from u in db.Users
+                            join ur in db.UserRoles on u.Id equals ur.UserId
+                            join r in db.Roles on ur.RoleId equals r.Id
+                            where !u.IsDisabled && (r.Name == Roles.Caseworker || r.Name == Roles.Supervisor)
+                            select new { u.Id, u.DisplayName, u.Email }).Distinct().ToListAsync(ct);
+        var openByWorker = filter.ListId is null
+            ? await db.Database.SqlQuery<WorkAgg>($"""
+                SELECT assigned AS "Assigned", sum(cases)::int AS "Cases" FROM dashboard_case_totals
+                WHERE status NOT IN ('Reunited', 'Closed') AND ({seeAll} OR NOT is_restricted OR assigned = {actor.UserId})
+                  AND ({category}::text IS NULL OR category = {category})
+                GROUP BY assigned
+                """).ToListAsync(ct)
+            : [];
+        var overdue = await db.CaseTasks.Where(t => t.CompletedAt == null && t.DueOn < today && t.AssigneeId != null)
+            .GroupBy(t => t.AssigneeId!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var workload = people.Where(p => caseworker is null || p.Id == caseworker)
+            .Select(p => new WorkloadRow(p.Id, p.DisplayName, p.Email ?? p.Id,
+                openByWorker.Where(w => w.Assigned == p.Id).Sum(w => w.Cases), overdue.Where(o => o.Key == p.Id).Sum(o => o.Count)))
+            .OrderByDescending(w => w.OpenCases).ThenBy(w => w.Name).ToList();
+        foreach (var w in workload)
+        {
+            Add($"workload.{w.Email}.open_cases", w.OpenCases);
+            Add($"workload.{w.Email}.overdue_tasks", w.OverdueTasks);
+        }
+
+        // Lists: each list's progress (lists are few; each is bounded).
+        var listRows = new List<ListRow>();
+        foreach (var l in (await lists.ListsAsync(actor, ct)).Where(l => filter.ListId is null || l.Id == filter.ListId))
+        {
+            var progress = l.Status == ListStatus.Delivered ? await lists.ProgressAsync(l.Id, actor, ct) : [];
+            var now = progress.Count > 0 ? progress[^1] : null;
+            decimal? Share(string label) => progress.FirstOrDefault(p => p.Label.StartsWith(label, StringComparison.Ordinal)) is { } p && p.Units.Total > 0
+                ? Math.Round((decimal)p.Units.Resolved / p.Units.Total, 3) : null;
+            var row = new ListRow(l.Id, l.Name, l.Status, now?.Units.Resolved ?? l.Resolved, now?.Units.Promised ?? 0, now?.Units.Refused ?? 0,
+                now?.Units.NoReply ?? 0, now?.Units.Pending ?? (l.Entries - l.Resolved),
+                Share("1 month"), Share("4 months"), Share("8 months"), l.Persons, l.TheirStatedCount,
+                l.TargetDate is { } t ? t.DayNumber - today.DayNumber : null);
+            listRows.Add(row);
+            var k = $"list.{l.Id.ToString(CultureInfo.InvariantCulture)}";
+            Add($"{k}.resolved", row.Resolved);
+            Add($"{k}.promised", row.Promised);
+            Add($"{k}.refused", row.Refused);
+            Add($"{k}.no_reply", row.NoReply);
+            Add($"{k}.pending", row.Pending);
+            Add($"{k}.our_count", row.Ours);
+            if (row.Theirs is { } theirs)
+            {
+                Add($"{k}.their_count", theirs);
+            }
+            if (row.ShareResolved1 is { } s1) { Add($"{k}.share_resolved.m1", s1); }
+            if (row.ShareResolved4 is { } s4) { Add($"{k}.share_resolved.m4", s4); }
+            if (row.ShareResolved8 is { } s8) { Add($"{k}.share_resolved.m8", s8); }
+            if (row.DaysToTarget is { } d) { Add($"{k}.days_to_target", d); }
+        }
+
+        // Alerts and the most urgent open cases: selective queries on indexed columns.
+        var open = db.Cases.AsNoTracking().VisibleTo(actor).Where(c => c.Status != CaseStatus.Reunited && c.Status != CaseStatus.Closed);
+        if (filter.Category is { } fc)
+        {
+            open = open.Where(c => c.Category == fc);
+        }
+        if (caseworker is not null)
+        {
+            open = open.Where(c => c.AssignedCaseworkerId == caseworker);
+        }
+        if (filter.ListId is { } fl)
+        {
+            open = open.Where(c => db.ListEntries.Any(e => e.ListId == fl && e.CaseId == c.Id && e.RemovedAt == null));
+        }
+        var promisedBefore = today.AddDays(-CaseWorkService.PromisedAlertDays);
+        var promised = await open.CountAsync(c => c.Status == CaseStatus.ReleasePromised && c.StatusSince < promisedBefore, ct);
+        var quietSince = clock.GetUtcNow().AddDays(-CaseWorkService.QuietDays);
+        var urgentQuiet = await open.CountAsync(c => c.UrgencyScore >= UrgentScore && c.UpdatedAt < quietSince
+            && !db.CaseEvents.Any(e => e.CaseId == c.Id && e.RecordedAt >= quietSince), ct);
+        var pastTarget = listRows.Count(l => l.DaysToTarget < 0 && l.Status != ListStatus.Draft && l.Resolved < l.Resolved + l.Promised + l.Refused + l.NoReply + l.Pending);
+        Add("alerts.promised_over_30_days", promised);
+        Add("alerts.urgent_quiet", urgentQuiet);
+        Add("alerts.lists_past_target", pastTarget);
+        var mostUrgent = await open.OrderByDescending(c => c.UrgencyScore).ThenBy(c => c.Id).Take(10)
+            .Select(c => new CaseSummary(c.Id, c.Reference, c.Title, c.Status, c.UrgencyScore, c.UrgencyFactors, c.StatusSince,
+                c.AssignedCaseworker == null ? null : c.AssignedCaseworker.DisplayName))
+            .ToListAsync(ct);
+
+        var asOf = filter.ListId is null
+            ? await db.Database.SqlQuery<DateTimeOffset?>($"SELECT refreshed_at AS \"Value\" FROM dashboard_refreshes WHERE id = 1").FirstOrDefaultAsync(ct)
+            : clock.GetUtcNow();
+        return new Dashboard(asOf, filter with { From = from, To = to }, totalCases, totalPersons, typed, resolvedInPeriod, monthRows, listRows,
+            separatedBuckets, waitingBuckets, medians, workload, promised, urgentQuiet, pastTarget, mostUrgent, figures);
+    }
+
+    private async Task<List<YearAgg>> YearsAsync(string view, bool seeAll, string userId, string? category, string? caseworker, CancellationToken ct)
+    {
+        // The view name is one of two constants; the values are parameters.
+        var sql = "SELECT year AS \"Year\", category AS \"Category\", sum(cases)::int AS \"Cases\" FROM " + (view == "dashboard_case_separated" ? "dashboard_case_separated" : "dashboard_case_applications")
+            + " WHERE (@p0 OR NOT is_restricted OR assigned = @p1) AND (@p2::text IS NULL OR category = @p2) AND (@p3::text IS NULL OR assigned = @p3) GROUP BY year, category";
+        return await db.Database.SqlQueryRaw<YearAgg>(sql,
+            new Npgsql.NpgsqlParameter("p0", seeAll), new Npgsql.NpgsqlParameter("p1", userId),
+            new Npgsql.NpgsqlParameter("p2", (object?)category ?? DBNull.Value) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text },
+            new Npgsql.NpgsqlParameter("p3", (object?)caseworker ?? DBNull.Value) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text }).ToListAsync(ct);
+    }
+
+    private static string BucketKey(int index) => index switch
+    {
+        0 => "under_5",
+        1 => "5_9",
+        2 => "10_19",
+        3 => "20_29",
+        _ => "30_plus",
+    };
+
+    private static List<BucketRow> Bucketed(IReadOnlyList<YearAgg> years, DateOnly today) =>
+        Buckets.Select(b => new BucketRow(b.Label, years.Where(y => y.Year > 0 && today.Year - y.Year >= b.From && today.Year - y.Year <= b.To).Sum(y => y.Cases))).ToList();
+
+    /// <summary>The median of whole years waited, from counts per year of first application.</summary>
+    private static decimal? Median(IReadOnlyList<YearAgg> years, DateOnly today)
+    {
+        var total = years.Sum(y => y.Cases);
+        if (total == 0)
+        {
+            return null;
+        }
+        var ordered = years.Select(y => (Years: today.Year - y.Year, y.Cases)).OrderBy(y => y.Years).ToList();
+        decimal At(int index)
+        {
+            var seen = 0;
+            foreach (var (w, n) in ordered)
+            {
+                seen += n;
+                if (index < seen)
+                {
+                    return w;
+                }
+            }
+            return ordered[^1].Years;
+        }
+        return total % 2 == 1 ? At(total / 2) : (At(total / 2 - 1) + At(total / 2)) / 2;
+    }
+}

@@ -1,0 +1,33 @@
+using CaseTracker.Core.CaseWork;
+using CaseTracker.Core.Dashboard;
+using CaseTracker.Core.Lists;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CaseTracker.Web.Pages.Dashboard;
+
+public sealed class IndexModel(DashboardService dashboards, ListService lists, CaseWorkService work) : DashboardPageModel
+{
+    public Core.Dashboard.Dashboard Board { get; private set; } = null!;
+    public IReadOnlyList<ListSummary> Lists { get; private set; } = [];
+    public IReadOnlyList<Colleague> Caseworkers { get; private set; } = [];
+    public IReadOnlyDictionary<string, decimal> Figures { get; private set; } = new Dictionary<string, decimal>();
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Board = await dashboards.BuildAsync(Filter, User.ToActor(), ct);
+        Figures = Board.Figures.ToDictionary(f => f.Metric, f => f.Value);
+        Lists = await lists.ListsAsync(User.ToActor(), ct);
+        Caseworkers = await work.AssignableAsync(ct);
+    }
+
+    /// <summary>Refreshes the summaries now, instead of waiting for the schedule.</summary>
+    public async Task<IActionResult> OnPostRefreshAsync(CancellationToken ct)
+    {
+        await dashboards.RefreshAsync(ct);
+        TempData["StatusMessage"] = "Figures refreshed.";
+        return RedirectToPage(new { From, To, Category, list = ListId, Caseworker });
+    }
+
+    public string Value(string metric) =>
+        Figures.TryGetValue(metric, out var v) ? v.ToString(v == decimal.Truncate(v) ? "0" : "0.###", System.Globalization.CultureInfo.InvariantCulture) : "0";
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Net;
+using CaseTracker.Core.Accounts;
+using CaseTracker.Core.Cases;
+using CaseTracker.Core.Common;
+using CaseTracker.Core.Dashboard;
+using CaseTracker.Core.Demo;
+using CaseTracker.Tests.Cases;
+using CaseTracker.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseTracker.Tests.Dashboard;
+
+/// <summary>Every figure of the dashboard is checked against the rows of the case export with the same filters.</summary>
+public sealed class DashboardTests(TestApp app) : IntegrationTest(app)
+{
+    private sealed record ExportRow(string Reference, string Category, string Status, int People);
+
+    private static async Task<List<ExportRow>> ExportAsync(UserClient client, string query)
+    {
+        var csv = await client.Http.GetStringAsync("/Cases/Export" + query, Ct);
+        var rows = new List<ExportRow>();
+        foreach (var line in ParseCsv(csv).Skip(1))
+        {
+            rows.Add(new ExportRow(line[0], line[1], line[3], line[^1].Length == 0 ? 0 : line[^1].Split("; ").Length));
+        }
+        return rows;
+    }
+
+    private static async Task<Dictionary<string, decimal>> FiguresAsync(UserClient client, string query)
+    {
+        var response = await client.Http.GetAsync("/Dashboard/Export" + query, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = ParseCsv(await response.Content.ReadAsStringAsync(Ct)).ToList();
+        Assert.Equal(["metric", "value"], lines[0]);
+        return lines.Skip(1).ToDictionary(l => l[0], l => decimal.Parse(l[1], CultureInfo.InvariantCulture));
+    }
+
+    private async Task RefreshAsync() => await WithServiceAsync<DashboardService, bool>(async s => { await s.RefreshAsync(Ct); return true; });
+
+    private static void AssertMatchesExport(Dictionary<string, decimal> figures, List<ExportRow> rows, string what)
+    {
+        Assert.True(figures["cases.total"] == rows.Count, $"{what}: cases.total {figures["cases.total"]} but the export has {rows.Count} rows");
+        Assert.True(figures["persons.total"] == rows.Sum(r => r.People), $"{what}: persons.total {figures["persons.total"]} but the export names {rows.Sum(r => r.People)} persons");
+        foreach (var c in Enum.GetValues<CaseCategory>())
+        {
+            Assert.True(figures[$"cases.category.{c}"] == rows.Count(r => r.Category == c.ToString()), $"{what}: cases.category.{c}");
+            Assert.True(figures[$"persons.category.{c}"] == rows.Where(r => r.Category == c.ToString()).Sum(r => r.People), $"{what}: persons.category.{c}");
+        }
+        foreach (var s in Enum.GetValues<CaseStatus>())
+        {
+            Assert.True(figures[$"cases.status.{s}"] == rows.Count(r => r.Status == s.ToString()), $"{what}: cases.status.{s}");
+        }
+        foreach (var g in rows.GroupBy(r => (r.Category, r.Status)))
+        {
+            Assert.True(figures[$"cases.category_status.{g.Key.Category}.{g.Key.Status}"] == g.Count(), $"{what}: cases.category_status.{g.Key.Category}.{g.Key.Status}");
+        }
+    }
+
+    [Fact]
+    public async Task On_the_demo_data_every_figure_equals_the_export_with_the_same_filters()
+    {
+        Assert.True(await WithServiceAsync<DemoDataSeeder, bool>(s => s.SeedAsync("a demo password for the dashboard", Ct)));
+        await RefreshAsync();
+        using var supervisor = App.CreateUserClient();
+        await supervisor.SignInAsync(DemoData.SupervisorEmail, "a demo password for the dashboard");
+
+        var all = await FiguresAsync(supervisor, "");
+        AssertMatchesExport(all, await ExportAsync(supervisor, ""), "all cases");
+        Assert.Equal(27, all["cases.category.SeparatedSpouse"]);
+        Assert.Equal(23, all["cases.category.DualNational"]);
+        Assert.Equal(129, all["cases.category.DividedFamily"]);
+
+        foreach (var c in Enum.GetValues<CaseCategory>())
+        {
+            AssertMatchesExport(await FiguresAsync(supervisor, $"?category={c}"), await ExportAsync(supervisor, $"?category={c}"), c.ToString());
+        }
+        var caseworkerId = await WithDbAsync(db => db.Users.Where(u => u.Email == DemoData.CaseworkerEmail).Select(u => u.Id).SingleAsync(Ct));
+        var byWorker = await FiguresAsync(supervisor, $"?caseworker={caseworkerId}");
+        var workerRows = await ExportAsync(supervisor, $"?assigned={caseworkerId}");
+        AssertMatchesExport(byWorker, workerRows, "one caseworker");
+        Assert.Equal(workerRows.Count(r => r.Status is not "Reunited" and not "Closed"), all[$"workload.{DemoData.CaseworkerEmail}.open_cases"]);
+
+        var lists = await WithDbAsync(db => db.Lists.Select(l => l.Id).ToListAsync(Ct));
+        foreach (var listId in lists)
+        {
+            AssertMatchesExport(await FiguresAsync(supervisor, $"?list={listId}"), await ExportAsync(supervisor, $"?list={listId}"), $"list {listId}");
+        }
+
+        // The page shows the same figures, each under its metric name.
+        var page = await supervisor.GetPageAsync("/Dashboard");
+        var shown = page.QuerySelectorAll("[data-metric]").ToList();
+        Assert.True(shown.Count > 50);
+        foreach (var e in shown.Where(e => e.TextContent.Trim() != "—"))
+        {
+            var metric = e.GetAttribute("data-metric")!;
+            Assert.True(all.ContainsKey(metric), $"{metric} is shown but not exported");
+            Assert.Equal(all[metric], decimal.Parse(e.TextContent.Trim(), CultureInfo.InvariantCulture));
+        }
+        Assert.NotNull(page.QuerySelector("canvas[data-chart-table=table-totals]"));
+        Assert.Contains("as of", page.QuerySelector("[data-testid=as-of]").Text());
+    }
+
+    [Fact]
+    public async Task On_generated_data_figures_equal_the_export_and_respect_restricted_cases()
+    {
+        var (supervisor, _) = await SignInAsync(Roles.Supervisor);
+        var (admin, _) = await SignInAsync(Roles.Administrator);
+        var workers = new[] { await App.CreateUserAsync(Roles.Caseworker), await App.CreateUserAsync(Roles.Caseworker) };
+        var random = new Random(1985);
+        var categories = Enum.GetValues<CaseCategory>();
+        var statuses = Enum.GetValues<CaseStatus>();
+        for (var i = 0; i < 40; i++)
+        {
+            var command = CaseBuilder.Spouse($"Gen{(char)('a' + i / 26)}{(char)('a' + i % 26)}", "");
+            command.Category = categories[random.Next(categories.Length)];
+            command.EmigrationGroup = command.Category == CaseCategory.Emigration ? EmigrationGroup.German : null;
+            command.IsRestricted = random.Next(4) == 0;
+            if (random.Next(3) == 0)
+            {
+                command.People.RemoveAt(1);
+            }
+            var owner = workers[random.Next(workers.Length)];
+            var created = Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
+                s => s.CreateAsync(command, TestApp.ActorOf(owner, Roles.Caseworker), Ct))).Value;
+            var status = statuses[random.Next(statuses.Length)].ToString();
+            await WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE cases SET status = {status}, status_since = DATE '2026-01-15' WHERE id = {created.Id}", Ct));
+        }
+        await RefreshAsync();
+
+        var figures = await FiguresAsync(supervisor, "");
+        AssertMatchesExport(figures, await ExportAsync(supervisor, ""), "generated, supervisor");
+        Assert.Equal(40, figures["cases.total"]);
+        foreach (var c in categories)
+        {
+            AssertMatchesExport(await FiguresAsync(supervisor, $"?category={c}"), await ExportAsync(supervisor, $"?category={c}"), $"generated {c}");
+        }
+        foreach (var w in workers)
+        {
+            AssertMatchesExport(await FiguresAsync(supervisor, $"?caseworker={w.Id}"), await ExportAsync(supervisor, $"?assigned={w.Id}"), "generated, one caseworker");
+        }
+
+        // An administrator may see the dashboard, but restricted cases are not counted for them, as in the case list.
+        var restricted = await WithDbAsync(db => db.Cases.CountAsync(c => c.IsRestricted, Ct));
+        Assert.True(restricted > 0);
+        var adminFigures = await FiguresAsync(admin, "");
+        Assert.Equal(40 - restricted, adminFigures["cases.total"]);
+        Assert.Equal(figures["cases.status.Reunited"], figures["cases.resolved.2026-01"]);
+    }
+
+    [Fact]
+    public async Task Figures_wait_for_the_refresh_and_say_as_of_when()
+    {
+        var (supervisor, user) = await SignInAsync(Roles.Supervisor);
+        await RefreshAsync();
+        var before = await FiguresAsync(supervisor, "");
+        await WithServiceAsync<CaseService, Result<CaseDetails>>(s => s.CreateAsync(CaseBuilder.Spouse(), TestApp.ActorOf(user, Roles.Caseworker), Ct));
+
+        Assert.Equal(before["cases.total"], (await FiguresAsync(supervisor, ""))["cases.total"]);
+        var refresh = await supervisor.GetFormAsync("/Dashboard", "form[action*='handler=Refresh']");
+        Assert.Equal(HttpStatusCode.Redirect, (await supervisor.PostAsync(refresh)).StatusCode);
+        Assert.Equal(before["cases.total"] + 1, (await FiguresAsync(supervisor, ""))["cases.total"]);
+    }
+
+    private static IEnumerable<List<string>> ParseCsv(string text)
+    {
+        var row = new List<string>();
+        var cell = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
+                else if (ch == '"') { quoted = false; }
+                else { cell.Append(ch); }
+            }
+            else if (ch == '"') { quoted = true; }
+            else if (ch == ',') { row.Add(cell.ToString()); cell.Clear(); }
+            else if (ch == '\n') { row.Add(cell.ToString().TrimEnd('\r')); cell.Clear(); yield return row; row = []; }
+            else { cell.Append(ch); }
+        }
+        if (cell.Length > 0 || row.Count > 0)
+        {
+            row.Add(cell.ToString());
+            yield return row;
+        }
+    }
+}
