@@ -15,6 +15,12 @@ if (command is not null)
     return await HostCommands.RunAsync(app, command);
 }
 
+if (!app.Environment.IsDevelopment() && !await HostCommands.DatabaseIsMigratedAsync(app))
+{
+    // Production never migrates by itself: migrations are their own step (the migrate command).
+    return 3;
+}
+
 app.UseCaseTracker();
 try
 {

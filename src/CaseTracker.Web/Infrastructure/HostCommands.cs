@@ -19,6 +19,37 @@ public static class HostCommands
 
     public static bool IsCommand(string arg) => Commands.Contains(arg);
 
+    /// <summary>
+    /// False, with a clear message, when the database answers but lacks migrations. A database that does not
+    /// answer yet is not a reason to refuse: the app starts and reports itself not ready until it does.
+    /// </summary>
+    public static async Task<bool> DatabaseIsMigratedAsync(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CaseTracker.Startup");
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseTrackerDbContext>();
+        try
+        {
+            if (!await db.Database.CanConnectAsync())
+            {
+                logger.LogWarning("The database does not answer yet; starting anyway, not ready until it does");
+                return true;
+            }
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            if (pending.Count == 0)
+            {
+                return true;
+            }
+            logger.LogCritical("The database is not migrated ({Count} migration(s) pending). Run `CaseTracker.Web.dll migrate` first; the app will not start on it.", pending.Count);
+            return false;
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            logger.LogWarning("The database could not be checked at start ({Error}); starting anyway", e.GetType().Name);
+            return true;
+        }
+    }
+
     public static async Task<int> RunAsync(WebApplication app, string command)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CaseTracker.Commands");
