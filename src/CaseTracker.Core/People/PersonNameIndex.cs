@@ -55,25 +55,11 @@ internal static class PersonNameIndex
         Replace(db, persons, old);
     }
 
-    public static void Refresh(CaseTrackerDbContext db)
-    {
-        var persons = Changed(db);
-        if (persons.Count == 0)
-        {
-            return;
-        }
-        var existingIds = persons.Where(p => p.Id > 0).Select(p => p.Id).ToList();
-        foreach (var p in persons.Where(p => p.Id > 0))
-        {
-            var aliases = db.Entry(p).Collection(x => x.Aliases);
-            if (!aliases.IsLoaded)
-            {
-                aliases.Load();
-            }
-        }
-        var old = existingIds.Count == 0 ? [] : db.PersonNameKeys.Where(k => existingIds.Contains(k.PersonId)).ToList();
-        Replace(db, persons, old);
-    }
+    /// <summary>
+    /// The synchronous save path (Data Protection's key store saves synchronously). ASP.NET Core has no
+    /// synchronization context, so waiting on the asynchronous version here cannot deadlock.
+    /// </summary>
+    public static void Refresh(CaseTrackerDbContext db) => RefreshAsync(db, CancellationToken.None).GetAwaiter().GetResult();
 
     private static List<Person> Changed(CaseTrackerDbContext db)
     {
