@@ -18,6 +18,9 @@ public sealed class CaseService(
     TimeProvider clock,
     ILogger<CaseService> logger)
 {
+    /// <summary>At most this many case–person links are ranked by name similarity in memory.</summary>
+    public const int RelevanceLimit = 5000;
+
     public async Task<PagedResult<CaseListItem>> ListAsync(CaseListQuery query, Actor actor, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
@@ -28,12 +31,15 @@ public sealed class CaseService(
 
         IQueryable<Case> pageQuery;
         List<int>? relevanceOrder = null;
-        if (query.Sort == CaseSort.Relevance && scores is not null)
+        var links = query.Sort == CaseSort.Relevance && scores is not null
+            ? await filtered.SelectMany(c => c.People.Select(cp => new { c.Id, cp.PersonId, c.Reference })).Take(RelevanceLimit + 1).ToListAsync(ct)
+            : null;
+        if (links is not null && links.Count <= RelevanceLimit)
         {
-            // Best match first: a case ranks by its best-matching person.
-            var links = await filtered.SelectMany(c => c.People.Select(cp => new { c.Id, cp.PersonId, c.Reference })).ToListAsync(ct);
+            // Best match first: a case ranks by its best-matching person. (A query so broad that it matches
+            // more than RelevanceLimit links, such as a single letter, is listed by reference instead.)
             relevanceOrder = links.GroupBy(l => (l.Id, l.Reference))
-                .Select(g => (g.Key.Id, g.Key.Reference, Score: g.Max(l => scores.GetValueOrDefault(l.PersonId))))
+                .Select(g => (g.Key.Id, g.Key.Reference, Score: g.Max(l => scores!.GetValueOrDefault(l.PersonId))))
                 .OrderByDescending(x => x.Score).ThenBy(x => x.Reference)
                 .Skip((page - 1) * pageSize).Take(pageSize).Select(x => x.Id).ToList();
             var ids = relevanceOrder;
