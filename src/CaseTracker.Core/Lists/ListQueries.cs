@@ -2,6 +2,8 @@ using CaseTracker.Core.Cases;
 
 namespace CaseTracker.Core.Lists;
 
+public sealed record ListName(int Id, string Name);
+
 public sealed record ListSummary(
     int Id, string Name, CaseCategory? Category, ListStatus Status, DateOnly? TargetDate, int Entries, int Persons,
     int? TheirStatedCount, DateOnly? FirstDeliveredOn, int Resolved);

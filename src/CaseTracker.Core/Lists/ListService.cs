@@ -56,6 +56,11 @@ public sealed class ListService(
             l.TheirStatedCount, l.FirstDelivered, l.Entries.Count(e => IsResolved(e.Status)))).ToList();
     }
 
+    /// <summary>The draft lists, which take new entries: names only, for choosing one.</summary>
+    public async Task<IReadOnlyList<ListName>> DraftListsAsync(CancellationToken ct) =>
+        await db.Lists.AsNoTracking().Where(l => l.Status == ListStatus.Draft).OrderBy(l => l.Name)
+            .Select(l => new ListName(l.Id, l.Name)).ToListAsync(ct);
+
     public async Task<ListDetails?> GetAsync(int id, Actor actor, CancellationToken ct)
     {
         var list = await db.Lists.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);

@@ -39,9 +39,11 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
         {
             foreach (var key in word.Keys.Take(4).Where(k => k.Length > 0))
             {
+                // No DISTINCT in SQL: with DISTINCT and LIMIT the planner prefers walking the person_id index
+                // over the trigram index; duplicates are removed here instead.
                 var ids = await db.PersonNameKeys
                     .Where(k => k.Key == key || EF.Functions.TrigramsAreSimilar(k.Key, key))
-                    .Select(k => k.PersonId).Distinct().Take(CandidateLimit).ToListAsync(ct);
+                    .Select(k => k.PersonId).Take(CandidateLimit * 4).ToListAsync(ct);
                 candidates.UnionWith(ids);
             }
             if (candidates.Count >= CandidateLimit)

@@ -180,7 +180,7 @@ public sealed class CasePagesTests(TestApp app) : IntegrationTest(app)
         var none = await client.GetPageAsync("/Cases?q=Nobody&category=DualNational");
         Assert.Contains("No cases match", none.QuerySelector("[data-testid=empty-state]").Text());
 
-        var ignored = await client.GetPageAsync("/Cases?category=Martian&page=abc&sort=%3Cscript%3E");
+        var ignored = await client.GetPageAsync("/Cases?category=Martian&p=abc&sort=%3Cscript%3E");
         Assert.Contains("Showing 1–2 of 2", ignored.QuerySelector("[data-testid=result-count]").Text());
     }
 
@@ -205,5 +205,30 @@ public sealed class CasePagesTests(TestApp app) : IntegrationTest(app)
         Assert.StartsWith($"{petrova.Reference},SeparatedSpouse,,New,", lines[1]);
         Assert.Contains("Petrova Maria Ivanovna (Петрова Мария Ивановна); Petrov Ivan", lines[1]);
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", lines[2]);
+    }
+
+    [Fact]
+    public async Task Paging_reaches_later_pages_and_its_links_keep_the_filters()
+    {
+        var (client, user) = await SignInAsync();
+        for (var i = 0; i < 53; i++)
+        {
+            var c = CaseBuilder.Spouse($"Pag{(char)('a' + i / 26)}{(char)('a' + i % 26)}", "");
+            c.Title = $"Paging {i:00}";
+            await SeedCaseAsync(user, c);
+        }
+
+        var first = await client.GetPageAsync("/Cases?category=SeparatedSpouse&sort=Title");
+        Assert.Contains("Showing 1–50 of 53", first.QuerySelector("[data-testid=result-count]").Text());
+        var links = first.QuerySelectorAll("nav[aria-label='Pages of cases'] a");
+        var next = links[^1].GetAttribute("href")!;
+        Assert.Contains("p=2", next, StringComparison.Ordinal);
+        Assert.Contains("category=SeparatedSpouse", next, StringComparison.Ordinal);
+        Assert.Contains("sort=Title", next, StringComparison.Ordinal);
+
+        var second = await client.GetPageAsync(next);
+        Assert.Contains("Showing 51–53 of 53", second.QuerySelector("[data-testid=result-count]").Text());
+        Assert.Contains("Paging 52", second.QuerySelector("[data-testid=case-table]").Text());
+        Assert.DoesNotContain("Paging 00", second.QuerySelector("[data-testid=case-table]").Text());
     }
 }

@@ -13,7 +13,7 @@ public sealed class IndexModel(CaseService cases, CaseWorkService work, ListServ
     public int? ListId { get; set; }
 
     /// <summary>Draft lists, which take new entries.</summary>
-    public IReadOnlyList<ListSummary> DraftLists { get; private set; } = [];
+    public IReadOnlyList<ListName> DraftLists { get; private set; } = [];
 
     [BindProperty]
     public List<int> CaseIds { get; set; } = [];
@@ -25,7 +25,8 @@ public sealed class IndexModel(CaseService cases, CaseWorkService work, ListServ
 
     public bool IsSupervisor => User.IsInRole(Roles.Supervisor);
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <summary>The page of results ("p": Razor Pages keeps the route value "page" for the page's own path).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<CaseListItem> Result { get; private set; } = new([], 1, CaseListQuery.DefaultPageSize, 0);
@@ -41,7 +42,7 @@ public sealed class IndexModel(CaseService cases, CaseWorkService work, ListServ
         {
             Colleagues = await work.AssignableAsync(ct);
         }
-        DraftLists = (await lists.ListsAsync(User.ToActor(), ct)).Where(l => l.Status == ListStatus.Draft).ToList();
+        DraftLists = await lists.DraftListsAsync(ct);
     }
 
     /// <summary>Adds the ticked cases to a draft list.</summary>
@@ -105,7 +106,7 @@ public sealed class IndexModel(CaseService cases, CaseWorkService work, ListServ
         ["waitingYears"] = WaitingYears?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["sort"] = (sort ?? ChosenSort)?.ToString(),
         ["desc"] = (desc ?? Desc) ? "true" : null,
-        ["page"] = page is null or 1 ? null : page.ToString(),
+        ["p"] = page is null or 1 ? null : page.ToString(),
     };
 
     /// <summary>Clicking a column header sorts by it; clicking the sorted column again reverses it.</summary>
