@@ -15,6 +15,7 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
         services.AddValidatorsFromAssemblyContaining<CaseCommandValidator>(ServiceLifetime.Singleton, filter: r => !r.ValidatorType.IsNested);
         services.AddScoped<CaseService>();
+        services.AddScoped<Import.CaseImportService>();
         services.AddScoped<People.PeopleSearch>();
         services.AddScoped<People.DuplicateCheck>();
         services.AddScoped<People.PersonService>();

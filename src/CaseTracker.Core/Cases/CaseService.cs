@@ -239,7 +239,8 @@ public sealed class CaseService(
         }
 
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Joins the caller's transaction if there is one (the CSV import creates many cases in one); else its own.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var number = await NextReferenceNumberAsync(command.Category, ct);
         var entity = new Case
         {
@@ -259,7 +260,10 @@ public sealed class CaseService(
         audit.Add(actor, AuditActions.CaseCreated, "Case", entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), entity.Id,
             new { reference = entity.Reference, people = entity.People.Count });
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
         logger.LogInformation("Case {CaseId} created by {UserId}", entity.Id, actor.UserId);
         return new Result<CaseDetails>.Ok((await GetAsync(entity.Id, actor, ct))!);
     }

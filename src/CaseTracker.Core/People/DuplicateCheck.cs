@@ -1,3 +1,4 @@
+using CaseTracker.Core.Accounts;
 using CaseTracker.Core.Cases;
 using CaseTracker.Core.Names;
 using CaseTracker.Core.Persistence;
@@ -21,7 +22,11 @@ public sealed class DuplicateCheck(CaseTrackerDbContext db, PeopleSearch search)
     /// <summary>A name score from which, with the same year of birth or city, a match is likely.</summary>
     public const double LikelyScore = 0.97;
 
-    public async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(PersonInput input, CancellationToken ct)
+    /// <remarks>
+    /// Matches are shown as the actor may see them: only the references of cases they may see, and not at all
+    /// a person they know only through restricted cases.
+    /// </remarks>
+    public async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(PersonInput input, Actor actor, CancellationToken ct)
     {
         var names = new[]
         {
@@ -48,9 +53,17 @@ public sealed class DuplicateCheck(CaseTrackerDbContext db, PeopleSearch search)
             return [];
         }
         var ids = matches.Keys.ToList();
-        var persons = await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { Person = p, Cases = p.Cases.Select(c => c.Case.Reference).ToList() })
-            .ToListAsync(ct);
+        var visible = db.Cases.VisibleTo(actor);
+        var persons = (await db.Persons.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new
+            {
+                Person = p,
+                Cases = p.Cases.Where(c => visible.Any(v => v.Id == c.CaseId)).Select(c => c.Case.Reference).ToList(),
+                AnyCase = p.Cases.Any(),
+            })
+            .ToListAsync(ct))
+            .Where(x => x.Cases.Count > 0 || !x.AnyCase)
+            .ToList();
         var year = input.BirthDate?.Year ?? input.BirthYear;
         var city = input.City?.Trim();
         return persons.Select(x =>

@@ -108,6 +108,7 @@ public static class ServiceSetup
             c.AuthorizePage("/Index", Policies.SignedIn);
             c.AuthorizeFolder("/Cases", Policies.CaseWork);
             c.AuthorizeFolder("/People", Policies.CaseWork);
+            c.AuthorizeFolder("/Import", Policies.CaseWork);
             c.AuthorizeFolder("/Lists", Policies.CaseWork);
             c.AuthorizeFolder("/Audit", Policies.Supervision);
             c.AuthorizeFolder("/Dashboard", Policies.Supervision);

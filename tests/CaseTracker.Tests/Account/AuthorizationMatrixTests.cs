@@ -41,6 +41,7 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IntegrationTest(app)
         ["/Lists/Reconcile"] = [Roles.Caseworker, Roles.Supervisor],
         ["/People/Details"] = [Roles.Caseworker, Roles.Supervisor],
         ["/People/Suggest"] = [Roles.Caseworker, Roles.Supervisor],
+        ["/Import/Index"] = [Roles.Caseworker, Roles.Supervisor],
         ["/Audit/Index"] = [Roles.Supervisor, Roles.Administrator],
         ["/Dashboard/Index"] = [Roles.Supervisor, Roles.Administrator],
         ["/Dashboard/Export"] = [Roles.Supervisor, Roles.Administrator],

@@ -143,4 +143,21 @@ public sealed class DuplicateAndMergeTests(TestApp app) : IntegrationTest(app)
         Assert.Contains("SP-", cases);
         Assert.Equal("[]", none);
     }
+
+    [Fact]
+    public async Task The_duplicate_warning_never_reveals_a_restricted_case_to_someone_who_may_not_see_it()
+    {
+        var (client, _) = await SignInAsync();
+        var colleague = await App.CreateUserAsync(Roles.Caseworker);
+        var hidden = CaseBuilder.Spouse();
+        hidden.IsRestricted = true;
+        var restricted = await SeedAsync(colleague, hidden);
+        var form = await client.GetFormAsync("/Cases/Create");
+        FillNewCase(form, "Petrova", "Петрова");
+
+        var response = await client.PostAsync(form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain(restricted.Reference, await (await client.Http.GetAsync(response.Headers.Location, Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
 }

@@ -37,7 +37,7 @@ public abstract class CaseFormModel<TCommand>(CaseService cases, DuplicateCheck 
             var row = Input.People[i];
             if (row.PersonId is null && !row.Remove && !row.IsBlank)
             {
-                var found = await duplicates.FindAsync(row, ct);
+                var found = await duplicates.FindAsync(row, User.ToActor(), ct);
                 if (found.Count > 0)
                 {
                     Duplicates[i] = found;

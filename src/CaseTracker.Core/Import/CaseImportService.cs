@@ -1,0 +1,416 @@
+using System.Buffers.Text;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CaseTracker.Core.Accounts;
+using CaseTracker.Core.Auditing;
+using CaseTracker.Core.Cases;
+using CaseTracker.Core.Common;
+using CaseTracker.Core.Names;
+using CaseTracker.Core.People;
+using CaseTracker.Core.Persistence;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using F = CaseTracker.Core.Import.CaseImportFormat;
+
+namespace CaseTracker.Core.Import;
+
+/// <summary>
+/// Imports cases from a CSV file (docs/import.md): a preview reads and checks every row and warns of
+/// possible duplicate persons, writing nothing; confirming reads and checks the same content again and
+/// creates every case through <see cref="CaseService.CreateAsync"/> in one transaction, or none.
+/// </summary>
+public sealed class CaseImportService(
+    CaseTrackerDbContext db,
+    CaseService cases,
+    DuplicateCheck duplicates,
+    IValidator<CaseCommand> validator,
+    AuditTrail audit,
+    ILogger<CaseImportService> logger)
+{
+    /// <summary>The audit action of an import: one event per import, beside each case's own <c>case.created</c>.</summary>
+    public const string ImportedAction = "cases.imported";
+
+    /// <summary>At most this many warnings per person about others in the same file, the closest first.</summary>
+    private const int MaxFileMatches = 3;
+
+    private const string NothingToImport = "There is nothing to import: the preview is missing or was changed. Upload the file again.";
+
+    /// <summary>
+    /// How long a preview spends looking up known persons. Each look-up is a few indexed queries and a ranking (tens of
+    /// milliseconds with many similar names); past this, the rest of the rows are left unchecked and the preview says so,
+    /// so that a large file still gets its preview in a reasonable time.
+    /// </summary>
+    internal TimeSpan DuplicateCheckBudget { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Reads and checks a file or pasted text; writes nothing.</summary>
+    public async Task<ImportPreview> PreviewAsync(ImportFile? file, string? text, Actor actor, CancellationToken ct)
+    {
+        var hasText = !string.IsNullOrWhiteSpace(text);
+        if (file is not null && hasText)
+        {
+            return ImportPreview.Failed(ImportSource.File, "Upload a file or paste CSV text, not both: clear one of them.");
+        }
+        byte[] bytes;
+        ImportSource source;
+        if (file is not null)
+        {
+            source = ImportSource.File;
+            if (file.Length > F.MaxBytes)
+            {
+                return ImportPreview.Failed(source, ImportText.TooLarge(file.Length));
+            }
+            bytes = await ImportText.ReadBoundedAsync(file.Content, ct);
+        }
+        else if (hasText)
+        {
+            source = ImportSource.Text;
+            var length = Encoding.UTF8.GetByteCount(text!);
+            if (length > F.MaxBytes)
+            {
+                return ImportPreview.Failed(source,
+                    $"The pasted text is {ImportText.Megabytes(length)}; at most {ImportText.Megabytes(F.MaxBytes)} can be imported at once. Split it into smaller parts.");
+            }
+            bytes = Encoding.UTF8.GetBytes(text!);
+        }
+        else
+        {
+            return ImportPreview.Failed(ImportSource.None, "Choose a CSV file to upload, or paste CSV text.");
+        }
+
+        var (rows, failure) = await ReadAsync(source, bytes, ct);
+        if (failure is not null)
+        {
+            return failure;
+        }
+        var (warnings, notice) = await FindDuplicatesAsync(rows, actor, ct);
+        FindDuplicatesWithinFile(rows, warnings);
+        var preview = Build(source, rows, warnings, null, null) with { DuplicateCheckNotice = notice };
+        logger.LogInformation("Import preview: {Rows} rows, {Errors} errors, {Warnings} warnings",
+            rows.Count, preview.Errors.Count(), preview.Warnings.Count());
+        return preview.CanImport
+            ? preview with { Content = Base64Url.EncodeToString(bytes), ImportId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) }
+            : preview;
+    }
+
+    /// <summary>
+    /// Reads and checks the previewed content again and creates every case in one transaction: all rows or,
+    /// if any row has an error, none. Each preview is imported at most once.
+    /// </summary>
+    public async Task<ImportOutcome> CommitAsync(ImportCasesCommand command, Actor actor, CancellationToken ct)
+    {
+        var importId = command.ImportId;
+        if (!IsImportId(importId) || !TryDecodeContent(command.Content, out var bytes))
+        {
+            return new ImportOutcome.Rejected(ImportPreview.Failed(ImportSource.Preview, NothingToImport));
+        }
+        var (rows, failure) = await ReadAsync(ImportSource.Preview, bytes, ct);
+        if (failure is not null)
+        {
+            return new ImportOutcome.Rejected(failure);
+        }
+        if (rows.Any(r => r.Errors.Count > 0))
+        {
+            return new ImportOutcome.Rejected(Build(ImportSource.Preview, rows, [], null, null));
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Two confirmations of one preview (a double click) wait for each other here; the second then sees the first.
+        var lockKey = long.Parse(importId.AsSpan(0, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", ct);
+        if (await db.AuditEvents.AnyAsync(a => a.Action == ImportedAction && a.EntityId == importId, ct))
+        {
+            logger.LogInformation("Import {ImportId} confirmed again by {UserId}: nothing written", importId, actor.UserId);
+            return new ImportOutcome.AlreadyImported(importId);
+        }
+
+        var created = new List<ImportedCase>(rows.Count);
+        foreach (var row in rows)
+        {
+            // CaseService joins this transaction: same validation, reference numbers, audit, urgency and name keys.
+            var result = await cases.CreateAsync(row.Command, actor, ct);
+            if (result is not Result<CaseDetails>.Ok ok)
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                row.AddErrors(result is Result<CaseDetails>.Invalid invalid
+                    ? invalid.Errors
+                    : [new FieldError("", "This case could not be created.")]);
+                logger.LogInformation("Import {ImportId} by {UserId} rolled back at row {Row}", importId, actor.UserId, row.Row);
+                return new ImportOutcome.Rejected(Build(ImportSource.Preview, rows, [], null, null));
+            }
+            created.Add(new ImportedCase(ok.Value.Id, ok.Value.Reference, ok.Value.Title));
+            // Saved (not yet committed): tracking them any longer would only slow down the next rows.
+            db.ChangeTracker.Clear();
+        }
+        audit.Add(actor, ImportedAction, "Import", importId, details: new
+        {
+            rows = created.Count,
+            cases = created.Select(c => new { id = c.Id, reference = c.Reference }).ToList(),
+        });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("Import {ImportId}: {Rows} cases created by {UserId}", importId, created.Count, actor.UserId);
+        return new ImportOutcome.Imported(importId, created);
+    }
+
+    /// <summary>What an import of this actor created, as far as the actor may still see it; null for any other id.</summary>
+    public async Task<ImportSummary?> GetImportAsync(string? importId, Actor actor, CancellationToken ct)
+    {
+        if (!IsImportId(importId))
+        {
+            return null;
+        }
+        var e = await db.AuditEvents.AsNoTracking()
+            .Where(a => a.Action == ImportedAction && a.EntityId == importId && a.UserId == actor.UserId)
+            .Select(a => new { a.At, a.Details })
+            .FirstOrDefaultAsync(ct);
+        if (e?.Details is null)
+        {
+            return null;
+        }
+        var ids = new List<int>();
+        var rows = 0;
+        using (e.Details)
+        {
+            var root = e.Details.RootElement;
+            if (root.TryGetProperty("rows", out var r) && r.ValueKind == JsonValueKind.Number)
+            {
+                rows = r.GetInt32();
+            }
+            if (root.TryGetProperty("cases", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                ids.AddRange(list.EnumerateArray().Select(c => c.GetProperty("id").GetInt32()));
+            }
+        }
+        var found = await db.Cases.AsNoTracking().VisibleTo(actor).Where(c => ids.Contains(c.Id))
+            .Select(c => new ImportedCase(c.Id, c.Reference, c.Title)).ToListAsync(ct);
+        var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return new ImportSummary(importId, e.At, rows, found.OrderBy(c => order[c.Id]).ToList());
+    }
+
+    /// <summary>The sample file of docs/samples/cases-import.csv, embedded in this assembly.</summary>
+    public static byte[] Sample()
+    {
+        using var stream = typeof(CaseImportService).Assembly.GetManifestResourceStream("CaseTracker.Core.Import.cases-import.csv")
+            ?? throw new InvalidOperationException("The sample import file is not embedded.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>Decodes, parses and validates: the rows, or a preview holding the file's errors.</summary>
+    private async Task<(List<ParsedRow> Rows, ImportPreview? Failure)> ReadAsync(ImportSource source, byte[] bytes, CancellationToken ct)
+    {
+        if (!ImportText.TryDecode(bytes, out var text, out var error))
+        {
+            return ([], ImportPreview.Failed(source, error!));
+        }
+        var records = CsvParser.Parse(text, CsvParser.DetectDelimiter(text.AsSpan().TrimStart())).GetEnumerator();
+        using (records)
+        {
+            // Empty lines above the header are skipped; rows keep the numbers a spreadsheet gives them.
+            var found = false;
+            while (!found && records.MoveNext())
+            {
+                found = !records.Current.IsBlank;
+            }
+            if (!found)
+            {
+                return ([], ImportPreview.Failed(source, "The file is empty: it should start with a header row naming the columns, then one row per case."));
+            }
+            var errors = new List<string>();
+            var header = ImportHeader.Read(records.Current, errors);
+            if (header is null)
+            {
+                return ([], ImportPreview.Failed(source, [.. errors]));
+            }
+            var data = new List<CsvRecord>();
+            while (records.MoveNext())
+            {
+                if (!records.Current.IsBlank)
+                {
+                    data.Add(records.Current);
+                }
+            }
+            if (data.Count == 0)
+            {
+                return ([], ImportPreview.Failed(source, "The file has a header row but no cases: add one row per case below the header."));
+            }
+            if (data.Count > F.MaxRows)
+            {
+                return ([], ImportPreview.Failed(source,
+                    $"The file has {data.Count.ToString("N0", CultureInfo.InvariantCulture)} case rows; at most {F.MaxRows.ToString("N0", CultureInfo.InvariantCulture)} can be imported at once. Split it into smaller files."));
+            }
+            var rows = new List<ParsedRow>(data.Count);
+            foreach (var record in data)
+            {
+                var row = ParsedRow.Read(header, record);
+                if (row.IsReadable)
+                {
+                    var result = await validator.ValidateAsync(row.Command, ct);
+                    row.AddErrors(result.ToFieldErrors());
+                }
+                rows.Add(row);
+            }
+            return (rows, null);
+        }
+    }
+
+    /// <summary>
+    /// Persons already known under a similar name, through the same check as the case form, row by row until
+    /// <see cref="DuplicateCheckBudget"/> is spent; the notice says which rows were not looked up.
+    /// </summary>
+    private async Task<(Dictionary<int, List<ImportIssue>> Warnings, string? Notice)> FindDuplicatesAsync(List<ParsedRow> rows, Actor actor, CancellationToken ct)
+    {
+        var warnings = new Dictionary<int, List<ImportIssue>>();
+        var started = Stopwatch.GetTimestamp();
+        foreach (var row in rows.Where(r => r.IsReadable))
+        {
+            if (Stopwatch.GetElapsedTime(started) > DuplicateCheckBudget)
+            {
+                logger.LogInformation("Import preview: duplicate look-up stopped at row {Row} of {Rows}", row.Row, rows[^1].Row);
+                return (warnings, $"Rows {row.Row}–{rows[^1].Row} were not compared with the people already in CaseTracker: " +
+                    $"the look-up stops after {DuplicateCheckBudget.TotalSeconds:0} seconds. They can still be imported; to check them, import them as a separate file.");
+            }
+            for (var i = 0; i < row.Command.People.Count; i++)
+            {
+                var person = row.Command.People[i];
+                if (person.IsBlank)
+                {
+                    continue;
+                }
+                var found = await duplicates.FindAsync(person, actor, ct);
+                if (found.Count == 0)
+                {
+                    continue;
+                }
+                var matches = string.Join("; ", found.Select(m =>
+                    $"{m.Likelihood.ToString().ToLowerInvariant()}: {Both(m.LatinName, m.NativeName)} (person {m.PersonId}" +
+                    (m.BirthYear is { } y ? $", born {y}" : "") + (m.City is { } c ? $", {c}" : "") +
+                    (m.CaseReferences.Count > 0 ? ", in " + string.Join(", ", m.CaseReferences) : "") +
+                    ") — " + string.Join(", ", m.Reasons)));
+                Add(warnings, new ImportIssue(row.Row, i == 0 ? F.FamilyName : F.Relatives,
+                    $"{Who(row, i)} may already be known: {matches}. The import creates a new person; a supervisor can merge the two later."));
+            }
+        }
+        return (warnings, null);
+    }
+
+    /// <summary>
+    /// The same person twice in the file: persons of different rows with the same year of birth whose names score at
+    /// least <see cref="DuplicateCheck.LikelyScore"/> in any script. At most <see cref="MaxFileMatches"/> per person, best first.
+    /// </summary>
+    private static void FindDuplicatesWithinFile(List<ParsedRow> rows, Dictionary<int, List<ImportIssue>> warnings)
+    {
+        var persons = rows.Where(r => r.IsReadable)
+            .SelectMany(r => r.Command.People.Select((p, i) => new FilePerson(r, i, p, p.BirthDate?.Year ?? p.BirthYear, Forms(p))))
+            .Where(x => !x.Person.IsBlank && x.Year is not null)
+            .ToList();
+        var matches = new Dictionary<FilePerson, List<(FilePerson Other, double Score)>>();
+        foreach (var group in persons.GroupBy(p => p.Year))
+        {
+            var list = group.ToList();
+            for (var a = 0; a < list.Count; a++)
+            {
+                for (var b = a + 1; b < list.Count; b++)
+                {
+                    if (list[a].Row == list[b].Row)
+                    {
+                        continue;
+                    }
+                    var score = list[a].Forms.SelectMany(x => list[b].Forms, NameSimilarity.Score).DefaultIfEmpty(0).Max();
+                    if (score >= DuplicateCheck.LikelyScore)
+                    {
+                        Match(list[a], list[b], score);
+                        Match(list[b], list[a], score);
+                    }
+                }
+            }
+        }
+        foreach (var person in persons.Where(matches.ContainsKey))
+        {
+            foreach (var (other, score) in matches[person].OrderByDescending(m => m.Score).Take(MaxFileMatches).OrderBy(m => m.Other.Row.Row))
+            {
+                Add(warnings, new ImportIssue(person.Row.Row, person.Index == 0 ? F.FamilyName : F.Relatives,
+                    $"{Who(person.Row, person.Index)} looks like the same person as {Who(other.Row, other.Index, capital: false)} on row {other.Row.Row} " +
+                    $"({Name(other.Person)}): name similarity {score.ToString("0.00", CultureInfo.InvariantCulture)}, same year of birth ({person.Year}). The import would create both."));
+            }
+        }
+
+        void Match(FilePerson person, FilePerson other, double score)
+        {
+            if (!matches.TryGetValue(person, out var list))
+            {
+                matches[person] = list = [];
+            }
+            list.Add((other, score));
+        }
+
+        static List<NameForm> Forms(PersonInput p) =>
+            new[] { Join(p.FamilyName, p.GivenName), Join(p.NativeFamilyName, p.NativeGivenName) }
+                .Where(n => n.Length > 0).Select(NameForm.Of).ToList();
+    }
+
+    private sealed record FilePerson(ParsedRow Row, int Index, PersonInput Person, int? Year, List<NameForm> Forms);
+
+    private static ImportPreview Build(ImportSource source, List<ParsedRow> rows, Dictionary<int, List<ImportIssue>> warnings, string? content, string? importId) =>
+        new(source, [], rows.Select(r =>
+        {
+            var applicant = r.Command.People.FirstOrDefault() ?? new PersonInput();
+            return new ImportRow(
+                r.Row,
+                r.Command.Title,
+                r.IsReadable && !r.Errors.Any(e => e.Column == F.Category) ? r.Command.Category : null,
+                r.Command.EmigrationGroup is { } g ? CaseCategories.DisplayName(g) : null,
+                Join(applicant.FamilyName, applicant.GivenName, applicant.Patronymic),
+                Join(applicant.NativeFamilyName, applicant.NativeGivenName, applicant.NativePatronymic),
+                applicant.BirthDate?.Year ?? applicant.BirthYear,
+                r.Relatives,
+                // In the order of the columns, the row's own errors (quoting, field count) first.
+                r.Errors.OrderBy(e => e.Column is null ? -1 : F.PositionOf(e.Column)).ToList(),
+                warnings.GetValueOrDefault(r.Row) ?? []);
+        }).ToList(), content, importId);
+
+    private static void Add(Dictionary<int, List<ImportIssue>> warnings, ImportIssue issue)
+    {
+        if (!warnings.TryGetValue(issue.Row, out var list))
+        {
+            warnings[issue.Row] = list = [];
+        }
+        list.Add(issue);
+    }
+
+    private static string Who(ParsedRow row, int index, bool capital = true) =>
+        (capital ? "T" : "t") + (index == 0 ? "he applicant" : $"he relative {row.Relatives[index - 1]}");
+
+    private static string Name(PersonInput p) => Both(Join(p.FamilyName, p.GivenName, p.Patronymic), Join(p.NativeFamilyName, p.NativeGivenName, p.NativePatronymic));
+
+    private static string Both(string latin, string native) => native.Length == 0 ? latin : latin.Length == 0 ? native : $"{latin} / {native}";
+
+    private static string Join(params string?[] parts) => string.Join(' ', parts.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()));
+
+    private static bool IsImportId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? id) =>
+        id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
+
+    private static bool TryDecodeContent(string? content, out byte[] bytes)
+    {
+        bytes = [];
+        // Base64 of at most MaxBytes, so that a forged field cannot make the server decode more.
+        if (string.IsNullOrEmpty(content) || content.Length > Base64Url.GetEncodedLength(F.MaxBytes))
+        {
+            return false;
+        }
+        var buffer = new byte[Base64Url.GetMaxDecodedLength(content.Length)];
+        // The OperationStatus overload: TryDecodeFromChars throws on characters outside the alphabet.
+        if (Base64Url.DecodeFromChars(content, buffer, out _, out var written) != System.Buffers.OperationStatus.Done)
+        {
+            return false;
+        }
+        bytes = buffer[..written];
+        return true;
+    }
+}

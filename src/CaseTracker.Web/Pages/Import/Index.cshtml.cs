@@ -1,0 +1,97 @@
+using CaseTracker.Core.Import;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CaseTracker.Web.Pages.Import;
+
+/// <summary>
+/// CSV import of cases: upload (or paste) → preview of every row with its errors and duplicate warnings →
+/// confirm, which imports all rows or none → the imported cases (Post/Redirect/Get).
+/// </summary>
+// A form value may hold the whole file: pasted, or carried from the preview to the confirmation (base64, a third
+// longer). The form limits sit above the server's request limit (Kestrel: 30,000,000 bytes), so that any file the
+// server accepts reaches the service and gets its message there ("at most 5 MB"), not a 400.
+[RequestFormLimits(ValueLengthLimit = FormLimit, MultipartBodyLengthLimit = FormLimit)]
+public sealed class IndexModel(CaseImportService import) : PageModel
+{
+    private const int FormLimit = 32 * 1024 * 1024;
+
+    [BindProperty]
+    public ImportCasesCommand Input { get; set; } = new();
+
+    /// <summary>The CSV file; left empty when CSV text is pasted instead.</summary>
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    public ImportPreview? Preview { get; private set; }
+
+    public ImportSummary? Imported { get; private set; }
+
+    /// <summary>The form; or, with <paramref name="id"/>, what that import of the user created.</summary>
+    public async Task<IActionResult> OnGetAsync(string? id, CancellationToken ct)
+    {
+        if (id is null)
+        {
+            return Page();
+        }
+        Imported = await import.GetImportAsync(id, User.ToActor(), ct);
+        return Imported is null ? NotFound() : Page();
+    }
+
+    /// <summary>The sample file of the format documentation.</summary>
+    public FileContentResult OnGetSample() => File(CaseImportService.Sample(), "text/csv; charset=utf-8", "cases-import.csv");
+
+    /// <summary>Reads and checks the file or text, and shows the preview; writes nothing.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        await using var content = Upload?.OpenReadStream();
+        Preview = await import.PreviewAsync(Upload is null ? null : new ImportFile(Upload.Length, content!), Input.Text, User.ToActor(), ct);
+        ShowFileErrors(Preview);
+        Input.Content = Preview.Content;
+        Input.ImportId = Preview.ImportId;
+        return Page();
+    }
+
+    /// <summary>Imports the previewed content: every row, or none and the preview again with the reasons.</summary>
+    public async Task<IActionResult> OnPostCommitAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        switch (await import.CommitAsync(Input, User.ToActor(), ct))
+        {
+            case ImportOutcome.Imported ok:
+                TempData["StatusMessage"] = ok.Cases.Count == 1 ? "1 case imported." : $"{ok.Cases.Count} cases imported.";
+                return RedirectToPage(new { id = ok.ImportId });
+            case ImportOutcome.AlreadyImported again:
+                TempData["StatusMessage"] = "These cases were imported already; nothing was imported twice.";
+                return RedirectToPage(new { id = again.ImportId });
+            case ImportOutcome.Rejected rejected:
+                Preview = rejected.Preview;
+                ShowFileErrors(Preview);
+                Input = new ImportCasesCommand();
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private void ShowFileErrors(ImportPreview preview)
+    {
+        var field = preview.Source switch
+        {
+            ImportSource.File or ImportSource.None => nameof(Upload),
+            ImportSource.Text => $"{nameof(Input)}.{nameof(Input.Text)}",
+            _ => "",
+        };
+        foreach (var error in preview.FileErrors)
+        {
+            ModelState.AddModelError(field, error);
+        }
+    }
+}
