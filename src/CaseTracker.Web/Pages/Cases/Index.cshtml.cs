@@ -112,5 +112,10 @@ public sealed class IndexModel(CaseService cases, CaseWorkService work, ListServ
     /// <summary>Clicking a column header sorts by it; clicking the sorted column again reverses it.</summary>
     public Dictionary<string, string?> SortRoute(CaseSort column) => RouteWith(column, column == Sort && !Desc, 1);
 
-    public string? AriaSort(CaseSort column) => column != Sort ? null : Desc ? "descending" : "ascending";
+    /// <summary>
+    /// What a screen reader hears: urgency, last update and years separated list the largest first, so their
+    /// natural order is descending.
+    /// </summary>
+    public string? AriaSort(CaseSort column) =>
+        column != Sort ? null : (column is CaseSort.Urgency or CaseSort.Updated or CaseSort.Separated) != Desc ? "descending" : "ascending";
 }
