@@ -28,7 +28,7 @@ public sealed class AuditQueries(CaseTrackerDbContext db)
         var events = db.AuditEvents.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.User))
         {
-            var pattern = "%" + query.User.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+            var pattern = Common.Like.Contains(query.User.Trim());
             events = events.Where(e => e.UserName != null && EF.Functions.ILike(e.UserName, pattern));
         }
         if (!string.IsNullOrWhiteSpace(query.Action))

@@ -101,9 +101,11 @@ public static class Urgency
     }
 
     /// <summary>People in the USSR: the applicant, and anyone else but relatives and sponsors abroad who holds Soviet citizenship.</summary>
-    public static bool IsInUssr(UrgencyPerson p) =>
-        p.Role == PersonRole.ApplicantInUssr
-        || (p.Role is not PersonRole.RelativeAbroad and not PersonRole.SponsorAbroad && p.Citizenships.Contains("SU") && !p.Citizenships.Any(c => c != "SU"));
+    public static bool IsInUssr(UrgencyPerson p) => IsInUssr(p.Role, p.Citizenships);
+
+    public static bool IsInUssr(PersonRole role, IReadOnlyCollection<string> citizenships) =>
+        role == PersonRole.ApplicantInUssr
+        || (role is not PersonRole.RelativeAbroad and not PersonRole.SponsorAbroad && citizenships.Contains("SU") && !citizenships.Any(c => c != "SU"));
 
     public static int? Age(UrgencyPerson p, DateOnly today) =>
         p.BirthDate is { } born ? Common.Dates.WholeYears(born, today)

@@ -348,10 +348,7 @@ public sealed class CaseService(
     /// <summary>A person as a form row, if the actor may see them (through a visible case, or in no case at all).</summary>
     public async Task<PersonInput?> GetPersonAsync(int personId, Actor actor, CancellationToken ct)
     {
-        var visible = db.Cases.VisibleTo(actor);
-        var p = await db.Persons.AsNoTracking()
-            .Where(p => p.Id == personId && (!p.Cases.Any() || p.Cases.Any(cp => visible.Any(c => c.Id == cp.CaseId))))
-            .FirstOrDefaultAsync(ct);
+        var p = await db.Persons.AsNoTracking().VisibleTo(db.Cases, actor).FirstOrDefaultAsync(x => x.Id == personId, ct);
         return p is null ? null : new PersonInput
         {
             PersonId = p.Id, Version = p.Version, FamilyName = p.FamilyName, GivenName = p.GivenName, Patronymic = p.Patronymic,
@@ -411,13 +408,13 @@ public sealed class CaseService(
         {
             return (cases, null);
         }
-        var referencePattern = "%" + EscapeLike(q) + "%";
+        var referencePattern = Like.Contains(q);
         var matches = await people.MatchAsync(q, ct);
         var scores = matches.ToDictionary(m => m.PersonId, m => m.Score);
         var ids = scores.Keys.ToList();
         // Also the plain text of the names, so that a beginning ("Shchar") finds its name while typing.
         var persons = db.Persons.AsQueryable();
-        foreach (var token in q.Split(' ').Select(t => "%" + EscapeLike(t) + "%"))
+        foreach (var token in q.Split(' ').Select(Like.Contains))
         {
             persons = persons.Where(p => EF.Functions.Like(p.SearchText, token));
         }
@@ -445,7 +442,6 @@ public sealed class CaseService(
         _ => cases.OrderBy(c => c.Reference),
     };
 
-    private static string EscapeLike(string s) => s.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
 
     private static void ApplyCaseFields(Case entity, CaseCommand command)
     {

@@ -2,6 +2,15 @@ using System.Text;
 
 namespace CaseTracker.Core.Common;
 
+public static class Like
+{
+    /// <summary>Escapes the LIKE wildcards in user text, so "100%_" is searched for as written.</summary>
+    public static string Escape(string s) => s.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");
+
+    /// <summary>A LIKE pattern matching the text anywhere.</summary>
+    public static string Contains(string s) => "%" + Escape(s) + "%";
+}
+
 /// <summary>
 /// RFC 4180 CSV, with cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or
 /// carriage return, other than a plain number) prefixed by an apostrophe so that they are shown as text.

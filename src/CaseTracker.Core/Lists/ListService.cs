@@ -221,7 +221,7 @@ public sealed class ListService(
             }
         }
         // The same person twice: one record on two entries, or two records whose names meet across scripts.
-        var people = entries.SelectMany(e => e.People.Where(p => Urgency.IsInUssr(new UrgencyPerson(p.Role, null, null, p.Citizenships, null, 0)))
+        var people = entries.SelectMany(e => e.People.Where(p => Urgency.IsInUssr(p.Role, p.Citizenships))
                 .Select(p => (Entry: e, Person: p, Forms: new[] { $"{p.FamilyName} {p.GivenName}", $"{p.NativeFamilyName} {p.NativeGivenName}" }
                     .Where(f => f.Trim().Length > 0).Select(NameForm.Of).ToList())))
             .ToList();
@@ -534,7 +534,7 @@ public sealed class ListService(
             }))
             .AsSplitQuery()
             .ToListAsync(ct);
-        return rows.Where(r => Urgency.IsInUssr(new UrgencyPerson(r.Role, null, null, r.Person.Citizenships, null, 0)))
+        return rows.Where(r => Urgency.IsInUssr(r.Role, r.Person.Citizenships))
             .Select(r => new OurName(r.EntryId, r.CaseId, r.Position, r.Reference, r.Person.Id, PersonNames.LatinFullName(r.Person), PersonNames.NativeFullName(r.Person),
                 r.Person.BirthYear,
                 new[] { PersonNames.LatinFullName(r.Person), PersonNames.NativeFullName(r.Person) }
@@ -602,7 +602,7 @@ public sealed class ListService(
 
     /// <summary>Persons counted on a list: those in the USSR (at least one per family unit).</summary>
     public static int PersonsInUssr(IEnumerable<(PersonRole Role, IReadOnlyCollection<string> Citizenships)> people) =>
-        Math.Max(1, people.Count(p => Urgency.IsInUssr(new UrgencyPerson(p.Role, null, null, p.Citizenships, null, 0))));
+        Math.Max(1, people.Count(p => Urgency.IsInUssr(p.Role, p.Citizenships)));
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -60,9 +60,8 @@ public sealed class PersonService(
     public async Task<PersonDetails?> GetAsync(int id, Actor actor, CancellationToken ct)
     {
         var visible = db.Cases.VisibleTo(actor);
-        var p = await db.Persons.AsNoTracking().Include(x => x.Aliases)
-            .Where(x => x.Id == id && (!x.Cases.Any() || x.Cases.Any(cp => visible.Any(c => c.Id == cp.CaseId))))
-            .FirstOrDefaultAsync(ct);
+        var p = await db.Persons.AsNoTracking().Include(x => x.Aliases).VisibleTo(db.Cases, actor)
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (p is null)
         {
             return null;
