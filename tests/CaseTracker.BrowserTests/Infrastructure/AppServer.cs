@@ -113,7 +113,8 @@ public sealed class AppServer : IAsyncLifetime
             TimezoneId = "UTC",
         });
         context.SetDefaultTimeout(20_000);
-        context.SetDefaultNavigationTimeout(30_000);
+        // Generous for a loaded 2-core CI machine, where both test projects and PostgreSQL share the cores.
+        context.SetDefaultNavigationTimeout(60_000);
         return context;
     }
 
