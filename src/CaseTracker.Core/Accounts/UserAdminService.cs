@@ -64,7 +64,10 @@ public sealed class UserAdminService(
         (await ListAsync(ct)).FirstOrDefault(u => u.Id == id);
 
     /// <summary>Creates the account and returns the invitation token for setting a first password.</summary>
-    public async Task<Result<(AppUser User, string InvitationToken)>> CreateAsync(CreateUserCommand command, Actor actor, CancellationToken ct)
+    public Task<Result<(AppUser User, string InvitationToken)>> CreateAsync(CreateUserCommand command, Actor actor, CancellationToken ct) =>
+        db.RetryingAsync(token => CreateOnceAsync(command, actor, token), ct);
+
+    private async Task<Result<(AppUser User, string InvitationToken)>> CreateOnceAsync(CreateUserCommand command, Actor actor, CancellationToken ct)
     {
         var validation = await validator.ValidateAsync(command, ct);
         if (!validation.IsValid)

@@ -106,6 +106,12 @@ public sealed class CaseWorkService(
         {
             db.ChangeTracker.Clear();
             var current = await db.Cases.Where(c => c.Id == command.CaseId).Select(c => c.Status).FirstAsync(ct);
+            if (await db.CaseEvents.AnyAsync(e => e.Id == command.EventId, ct))
+            {
+                // Saved after all: the first attempt committed but its acknowledgement was lost, and the retry saw
+                // the case at its new version.
+                return new Result<CaseStatus>.Ok(current);
+            }
             return new Result<CaseStatus>.Conflict(current);
         }
         logger.LogInformation("Case {CaseId} moved from {From} to {To} by {UserId}", entity.Id, from, command.ToStatus, actor.UserId);

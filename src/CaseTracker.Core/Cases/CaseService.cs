@@ -238,8 +238,14 @@ public sealed class CaseService(
             }
         }
 
+        // The reference number, the case and its audit row are one unit, retried as a whole on a transient failure.
+        return await db.RetryingAsync(token => CreateOnceAsync(command, actor, token), ct);
+    }
+
+    private async Task<Result<CaseDetails>> CreateOnceAsync(CreateCaseCommand command, Actor actor, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
-        // Joins the caller's transaction if there is one (the CSV import creates many cases in one); else its own.
+        // Joins the caller's transaction if there is one; else its own.
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var number = await NextReferenceNumberAsync(command.Category, ct);
         var entity = new Case

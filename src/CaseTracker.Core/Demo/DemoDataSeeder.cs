@@ -28,9 +28,15 @@ public sealed class DemoDataSeeder(
     /// The demo accounts get <paramref name="password"/>; an account that already exists is kept as it is and only given its role.
     /// </summary>
     /// <returns>True if the data was loaded now, false if it had been loaded before.</returns>
-    public async Task<bool> SeedAsync(string password, CancellationToken ct)
+    public Task<bool> SeedAsync(string password, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(password);
+        // One unit, retried as a whole on a transient failure; a retry after a lost commit finds the seed record.
+        return db.RetryingAsync(token => SeedOnceAsync(password, token), ct);
+    }
+
+    private async Task<bool> SeedOnceAsync(string password, CancellationToken ct)
+    {
         if (await db.SeedRecords.AnyAsync(s => s.Name == DemoData.SeedName, ct))
         {
             logger.LogInformation("Demo data already loaded; nothing to do");

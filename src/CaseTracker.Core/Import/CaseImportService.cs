@@ -117,6 +117,11 @@ public sealed class CaseImportService(
             return new ImportOutcome.Rejected(Build(ImportSource.Preview, rows, [], null, null));
         }
 
+        return await db.RetryingAsync(token => WriteAsync(importId, rows, actor, token), ct);
+    }
+
+    private async Task<ImportOutcome> WriteAsync(string importId, List<ParsedRow> rows, Actor actor, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Two confirmations of one preview (a double click) wait for each other here; the second then sees the first.
         var lockKey = long.Parse(importId.AsSpan(0, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);

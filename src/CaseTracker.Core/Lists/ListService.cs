@@ -292,7 +292,10 @@ public sealed class ListService(
     /// Hands over the approved entries not yet delivered (and not held) as one instalment, freezing them
     /// in a snapshot; documented cases become submitted, with a timeline entry.
     /// </summary>
-    public async Task<Result<int>> DeliverAsync(DeliverListCommand command, Actor actor, CancellationToken ct)
+    public Task<Result<int>> DeliverAsync(DeliverListCommand command, Actor actor, CancellationToken ct) =>
+        db.RetryingAsync(token => DeliverOnceAsync(command, actor, token), ct);
+
+    private async Task<Result<int>> DeliverOnceAsync(DeliverListCommand command, Actor actor, CancellationToken ct)
     {
         var list = await db.Lists.FirstOrDefaultAsync(l => l.Id == command.ListId, ct);
         if (list is null)

@@ -102,7 +102,10 @@ public sealed class PersonService(
     /// kept person, the merged person's names become aliases, and the merged record is removed. The audit
     /// record holds everything needed to undo it (<see cref="UnmergeAsync"/>).
     /// </summary>
-    public async Task<Result<long>> MergeAsync(int keepId, int mergeId, Actor actor, CancellationToken ct)
+    public Task<Result<long>> MergeAsync(int keepId, int mergeId, Actor actor, CancellationToken ct) =>
+        db.RetryingAsync(token => MergeOnceAsync(keepId, mergeId, actor, token), ct);
+
+    private async Task<Result<long>> MergeOnceAsync(int keepId, int mergeId, Actor actor, CancellationToken ct)
     {
         if (!actor.IsSupervisor)
         {
@@ -166,7 +169,10 @@ public sealed class PersonService(
     }
 
     /// <summary>Undoes a merge from its audit record: the merged person comes back with their own id, links and aliases.</summary>
-    public async Task<Result<int>> UnmergeAsync(long auditId, Actor actor, CancellationToken ct)
+    public Task<Result<int>> UnmergeAsync(long auditId, Actor actor, CancellationToken ct) =>
+        db.RetryingAsync(token => UnmergeOnceAsync(auditId, actor, token), ct);
+
+    private async Task<Result<int>> UnmergeOnceAsync(long auditId, Actor actor, CancellationToken ct)
     {
         if (!actor.IsSupervisor)
         {

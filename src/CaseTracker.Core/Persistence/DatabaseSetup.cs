@@ -11,6 +11,7 @@ public static class DatabaseSetup
             {
                 npgsql.MigrationsAssembly(typeof(CaseTrackerDbContext).Assembly.GetName().Name);
                 npgsql.MigrationsHistoryTable("__EFMigrationsHistory");
+                npgsql.ExecutionStrategy(dependencies => new CaseTrackerExecutionStrategy(dependencies));
             })
             .UseSnakeCaseNamingConvention();
 
