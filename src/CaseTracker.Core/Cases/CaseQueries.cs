@@ -58,7 +58,11 @@ public sealed record CaseListItem(
     int UrgencyScore,
     IReadOnlyList<string> UrgencyFactors);
 
-public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount)
+/// <param name="TotalIsCapped">
+/// True when more cases match than were counted (<see cref="CaseService.CountLimit"/>): <paramref name="TotalCount"/> is
+/// then the limit, and pages go no further than it.
+/// </param>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, bool TotalIsCapped = false)
 {
     public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
 }

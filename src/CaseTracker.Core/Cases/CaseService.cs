@@ -21,11 +21,19 @@ public sealed class CaseService(
     /// <summary>At most this many case–person links are ranked by name similarity in memory.</summary>
     public const int RelevanceLimit = 5000;
 
+    /// <summary>
+    /// Matching cases are counted up to this many, and paged up to it. Counting every match of a broad filter reads
+    /// every matching row on every request (285 ms for 369,000 cases, docs/performance.md); past this many, a
+    /// caseworker narrows the filters, and the export still gives every case.
+    /// </summary>
+    public const int CountLimit = 10_000;
+
     public async Task<PagedResult<CaseListItem>> ListAsync(CaseListQuery query, Actor actor, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
         var (filtered, scores) = await FilterAsync(query, actor, ct);
-        var total = await filtered.CountAsync(ct);
+        var counted = await filtered.Select(c => c.Id).Take(CountLimit + 1).CountAsync(ct);
+        var total = Math.Min(counted, CountLimit);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
 
@@ -75,7 +83,7 @@ public sealed class CaseService(
             // Who searched for which name is itself sensitive.
             await audit.RecordAsync(actor, AuditActions.CasesSearched, details: new { filter = Describe(query), count = total }, ct: ct);
         }
-        return new PagedResult<CaseListItem>(items, page, pageSize, total);
+        return new PagedResult<CaseListItem>(items, page, pageSize, total, counted > CountLimit);
     }
 
     /// <summary>Every case matching the filters, in list order, for the CSV export; streamed.</summary>
@@ -414,18 +422,29 @@ public sealed class CaseService(
         {
             return (cases, null);
         }
-        var referencePattern = Like.Contains(q);
         var matches = await people.MatchAsync(q, ct);
         var scores = matches.ToDictionary(m => m.PersonId, m => m.Score);
         var ids = scores.Keys.ToList();
-        // Also the plain text of the names, so that a beginning ("Shchar") finds its name while typing.
-        var persons = db.Persons.AsQueryable();
-        foreach (var token in q.Split(' ').Select(Like.Contains))
+        // The matching cases are found first, each way through its own index, and only then joined to the other
+        // filters: an OR of these conditions over the case table made PostgreSQL read every case (docs/performance.md).
+        //   - persons found by any form of their name (the name keys' trigram index, above);
+        var matching = db.CasePeople.Where(cp => ids.Contains(cp.PersonId)).Select(cp => cp.CaseId);
+        //   - the plain text of the names, so that a beginning ("Shchar") finds its name while typing (the trigram
+        //     index on search_text; words shorter than a trigram would read every person, and are left to the keys);
+        var words = q.Split(' ').Where(w => w.Length >= 3).Select(Like.Contains).ToList();
+        if (words.Count > 0)
         {
-            persons = persons.Where(p => EF.Functions.Like(p.SearchText, token));
+            var persons = db.Persons.AsQueryable();
+            foreach (var word in words)
+            {
+                persons = persons.Where(p => EF.Functions.Like(p.SearchText, word));
+            }
+            matching = matching.Union(db.CasePeople.Where(cp => persons.Any(p => p.Id == cp.PersonId)).Select(cp => cp.CaseId));
         }
-        cases = cases.Where(c => EF.Functions.ILike(c.Reference, referencePattern)
-            || c.People.Any(cp => ids.Contains(cp.PersonId) || persons.Any(p => p.Id == cp.PersonId)));
+        //   - the reference number (the trigram index on reference).
+        var referencePattern = Like.Contains(q);
+        matching = matching.Union(db.Cases.Where(c => EF.Functions.ILike(c.Reference, referencePattern)).Select(c => c.Id));
+        cases = cases.Where(c => matching.Contains(c.Id));
         return (cases, scores);
     }
 

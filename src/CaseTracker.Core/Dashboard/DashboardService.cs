@@ -53,7 +53,14 @@ public sealed record Dashboard(
 /// </summary>
 public sealed class DashboardService(CaseTrackerDbContext db, ListService lists, TimeProvider clock, ILogger<DashboardService> logger)
 {
-    public static readonly string[] Views = ["dashboard_case_totals", "dashboard_case_months", "dashboard_case_separated", "dashboard_case_applications"];
+    public static readonly string[] Views =
+    [
+        "dashboard_case_totals", "dashboard_case_months", "dashboard_case_separated", "dashboard_case_applications",
+        "dashboard_case_alerts", "dashboard_overdue_tasks",
+    ];
+
+    /// <summary>Whoever refreshes the summaries computes the lists' rows as a supervisor sees them (every case).</summary>
+    private static readonly Actor SeesAll = new("system", "system", new HashSet<string> { Roles.Supervisor });
 
     private static readonly (string Label, int From, int To)[] Buckets = [("under 5 years", 0, 4), ("5–9 years", 5, 9), ("10–19 years", 10, 19), ("20–29 years", 20, 29), ("30 years or more", 30, int.MaxValue)];
 
@@ -69,9 +76,49 @@ public sealed class DashboardService(CaseTrackerDbContext db, ListService lists,
             var sql = "REFRESH MATERIALIZED VIEW CONCURRENTLY " + view;
             await db.Database.ExecuteSqlRawAsync(sql, ct);
         }
-        await db.Database.ExecuteSqlAsync($"UPDATE dashboard_refreshes SET refreshed_at = {clock.GetUtcNow()} WHERE id = 1", ct);
+        // Each list's progress, as of now, for the lists table of the dashboard (a query per delivered list: too
+        // much for every request once there are hundreds of lists).
+        var rows = await ListRowsAsync(SeesAll, null, ct);
+        await db.RetryingAsync(async token =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(token);
+            await db.Database.ExecuteSqlAsync($"DELETE FROM dashboard_list_rows", token);
+            foreach (var (row, position) in rows.Select((r, i) => (r, i)))
+            {
+                var json = System.Text.Json.JsonSerializer.Serialize(row);
+                await db.Database.ExecuteSqlAsync($"INSERT INTO dashboard_list_rows (list_id, position, row) VALUES ({row.Id}, {position}, {json}::jsonb)", token);
+            }
+            await db.Database.ExecuteSqlAsync($"UPDATE dashboard_refreshes SET refreshed_at = {clock.GetUtcNow()} WHERE id = 1", token);
+            await tx.CommitAsync(token);
+            return rows.Count;
+        }, ct);
         logger.LogInformation("Dashboard summaries refreshed");
     }
+
+    /// <summary>Each list's progress as <paramref name="actor"/> may see it: entries resolved, promised, refused and so on.</summary>
+    private async Task<List<ListRow>> ListRowsAsync(Actor actor, int? listId, CancellationToken ct)
+    {
+        var today = Today;
+        var listRows = new List<ListRow>();
+        foreach (var l in (await lists.ListsAsync(actor, ct)).Where(l => listId is null || l.Id == listId))
+        {
+            var progress = l.Status == ListStatus.Delivered ? await lists.ProgressAsync(l.Id, actor, ct) : [];
+            var now = progress.Count > 0 ? progress[^1] : null;
+            decimal? Share(string label) => progress.FirstOrDefault(p => p.Label.StartsWith(label, StringComparison.Ordinal)) is { } p && p.Units.Total > 0
+                ? Math.Round((decimal)p.Units.Resolved / p.Units.Total, 3) : null;
+            listRows.Add(new ListRow(l.Id, l.Name, l.Status, now?.Units.Resolved ?? l.Resolved, now?.Units.Promised ?? 0, now?.Units.Refused ?? 0,
+                now?.Units.NoReply ?? 0, now?.Units.Pending ?? (l.Entries - l.Resolved),
+                Share("1 month"), Share("4 months"), Share("8 months"), l.Persons, l.TheirStatedCount,
+                l.TargetDate is { } t ? t.DayNumber - today.DayNumber : null));
+        }
+        return listRows;
+    }
+
+    private sealed record StoredListRow(string Row);
+
+    private sealed record AlertAgg(int PromisedOverdue, int UrgentQuiet);
+
+    private sealed record OverdueAgg(string Assignee, int Tasks);
 
     private sealed record TotalRow(string Category, string Status, int Cases, int Persons);
 
@@ -213,11 +260,12 @@ public sealed class DashboardService(CaseTrackerDbContext db, ListService lists,
                 GROUP BY assigned
                 """).ToListAsync(ct)
             : [];
-        var overdue = await db.CaseTasks.Where(t => t.CompletedAt == null && t.DueOn < today && t.AssigneeId != null)
-            .GroupBy(t => t.AssigneeId!).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var overdue = await db.Database.SqlQuery<OverdueAgg>($"""
+            SELECT assignee AS "Assignee", tasks AS "Tasks" FROM dashboard_overdue_tasks
+            """).ToListAsync(ct);
         var workload = people.Where(p => caseworker is null || p.Id == caseworker)
             .Select(p => new WorkloadRow(p.Id, p.DisplayName, p.Email ?? p.Id,
-                openByWorker.Where(w => w.Assigned == p.Id).Sum(w => w.Cases), overdue.Where(o => o.Key == p.Id).Sum(o => o.Count)))
+                openByWorker.Where(w => w.Assigned == p.Id).Sum(w => w.Cases), overdue.Where(o => o.Assignee == p.Id).Sum(o => o.Tasks)))
             .OrderByDescending(w => w.OpenCases).ThenBy(w => w.Name).ToList();
         foreach (var w in workload)
         {
@@ -225,20 +273,15 @@ public sealed class DashboardService(CaseTrackerDbContext db, ListService lists,
             Add($"workload.{w.Email}.overdue_tasks", w.OverdueTasks);
         }
 
-        // Lists: each list's progress (lists are few; each is bounded).
-        var listRows = new List<ListRow>();
-        foreach (var l in (await lists.ListsAsync(actor, ct)).Where(l => filter.ListId is null || l.Id == filter.ListId))
+        // Lists: as of the last refresh for supervisors (who see every case); live for one list, or for an
+        // administrator, who does not see restricted cases.
+        var listRows = actor.IsSupervisor && filter.ListId is null
+            ? (await db.Database.SqlQuery<StoredListRow>($"SELECT row::text AS \"Row\" FROM dashboard_list_rows ORDER BY position").ToListAsync(ct))
+                .Select(r => System.Text.Json.JsonSerializer.Deserialize<ListRow>(r.Row)!).ToList()
+            : await ListRowsAsync(actor, filter.ListId, ct);
+        foreach (var row in listRows)
         {
-            var progress = l.Status == ListStatus.Delivered ? await lists.ProgressAsync(l.Id, actor, ct) : [];
-            var now = progress.Count > 0 ? progress[^1] : null;
-            decimal? Share(string label) => progress.FirstOrDefault(p => p.Label.StartsWith(label, StringComparison.Ordinal)) is { } p && p.Units.Total > 0
-                ? Math.Round((decimal)p.Units.Resolved / p.Units.Total, 3) : null;
-            var row = new ListRow(l.Id, l.Name, l.Status, now?.Units.Resolved ?? l.Resolved, now?.Units.Promised ?? 0, now?.Units.Refused ?? 0,
-                now?.Units.NoReply ?? 0, now?.Units.Pending ?? (l.Entries - l.Resolved),
-                Share("1 month"), Share("4 months"), Share("8 months"), l.Persons, l.TheirStatedCount,
-                l.TargetDate is { } t ? t.DayNumber - today.DayNumber : null);
-            listRows.Add(row);
-            var k = $"list.{l.Id.ToString(CultureInfo.InvariantCulture)}";
+            var k = $"list.{row.Id.ToString(CultureInfo.InvariantCulture)}";
             Add($"{k}.resolved", row.Resolved);
             Add($"{k}.promised", row.Promised);
             Add($"{k}.refused", row.Refused);
@@ -269,11 +312,26 @@ public sealed class DashboardService(CaseTrackerDbContext db, ListService lists,
         {
             open = open.Where(c => db.ListEntries.Any(e => e.ListId == fl && e.CaseId == c.Id && e.RemovedAt == null));
         }
-        var promisedBefore = today.AddDays(-CaseWorkService.PromisedAlertDays);
-        var promised = await open.CountAsync(c => c.Status == CaseStatus.ReleasePromised && c.StatusSince < promisedBefore, ct);
-        var quietSince = clock.GetUtcNow().AddDays(-CaseWorkService.QuietDays);
-        var urgentQuiet = await open.CountAsync(c => c.UrgencyScore >= UrgentScore && c.UpdatedAt < quietSince
-            && !db.CaseEvents.Any(e => e.CaseId == c.Id && e.RecordedAt >= quietSince), ct);
+        int promised, urgentQuiet;
+        if (filter.ListId is null)
+        {
+            // From the summaries: counting the quiet urgent cases reads every urgent case and its timeline.
+            var alerts = await db.Database.SqlQuery<AlertAgg>($"""
+                SELECT COALESCE(sum(promised_overdue), 0)::int AS promised_overdue, COALESCE(sum(urgent_quiet), 0)::int AS urgent_quiet
+                FROM dashboard_case_alerts
+                WHERE ({seeAll} OR NOT is_restricted OR assigned = {actor.UserId})
+                  AND ({category}::text IS NULL OR category = {category}) AND ({caseworker}::text IS NULL OR assigned = {caseworker})
+                """).ToListAsync(ct);
+            (promised, urgentQuiet) = (alerts[0].PromisedOverdue, alerts[0].UrgentQuiet);
+        }
+        else
+        {
+            var promisedBefore = today.AddDays(-CaseWorkService.PromisedAlertDays);
+            promised = await open.CountAsync(c => c.Status == CaseStatus.ReleasePromised && c.StatusSince < promisedBefore, ct);
+            var quietSince = clock.GetUtcNow().AddDays(-CaseWorkService.QuietDays);
+            urgentQuiet = await open.CountAsync(c => c.UrgencyScore >= UrgentScore && c.UpdatedAt < quietSince
+                && !db.CaseEvents.Any(e => e.CaseId == c.Id && e.RecordedAt >= quietSince), ct);
+        }
         var pastTarget = listRows.Count(l => l.DaysToTarget < 0 && l.Status != ListStatus.Draft && l.Resolved < l.Resolved + l.Promised + l.Refused + l.NoReply + l.Pending);
         Add("alerts.promised_over_30_days", promised);
         Add("alerts.urgent_quiet", urgentQuiet);

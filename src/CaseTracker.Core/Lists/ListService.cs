@@ -28,6 +28,9 @@ public sealed class ListService(
 {
     private static readonly int[] ProgressMonths = [1, 4, 8];
 
+    /// <summary>"Add all matching" adds at most this many cases, the first in the case list's order.</summary>
+    public const int MaxAddAll = 5000;
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
@@ -149,9 +152,9 @@ public sealed class ListService(
         return new Result<int>.Ok(added);
     }
 
-    /// <summary>Adds every case matching the case list's filters (at most 5,000).</summary>
+    /// <summary>Adds every case matching the case list's filters (at most <see cref="MaxAddAll"/>).</summary>
     public async Task<Result<int>> AddByFilterAsync(int listId, CaseListQuery query, Actor actor, CancellationToken ct) =>
-        await AddCasesAsync(listId, await cases.MatchingIdsAsync(query, actor, 5000, ct), actor, ct);
+        await AddCasesAsync(listId, await cases.MatchingIdsAsync(query, actor, MaxAddAll, ct), actor, ct);
 
     public async Task<Result<int>> RemoveEntryAsync(int listId, int entryId, string? reason, Actor actor, CancellationToken ct)
     {

@@ -20,7 +20,7 @@ public sealed class DatabaseReadyCheck(CaseTrackerDbContext db) : IHealthCheck
                 ? HealthCheckResult.Healthy()
                 : HealthCheckResult.Unhealthy($"{pending} migration(s) not applied.");
         }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        catch (Exception e) when (e is InvalidOperationException || Core.Persistence.DatabaseFailures.IsUnavailable(e))
         {
             return HealthCheckResult.Unhealthy("The database cannot be reached.");
         }

@@ -18,15 +18,11 @@ public sealed class ErrorModel : PageModel
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
-        for (var e = error; e is not null; e = e.InnerException)
+        if (Core.Persistence.DatabaseFailures.IsUnavailable(error))
         {
-            if (e is Npgsql.NpgsqlException or TimeoutException)
-            {
-                DatabaseUnavailable = true;
-                Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                Response.Headers.RetryAfter = "10";
-                break;
-            }
+            DatabaseUnavailable = true;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "10";
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using CaseTracker.Core.Accounts;
 using CaseTracker.Core.Cases;
+using CaseTracker.Core.CaseWork;
 using CaseTracker.Core.Common;
 using CaseTracker.Core.Dashboard;
 using CaseTracker.Core.Demo;
@@ -160,6 +161,47 @@ public sealed class DashboardTests(TestApp app) : IntegrationTest(app)
         var refresh = await supervisor.GetFormAsync("/Dashboard", "form[action*='handler=Refresh']");
         Assert.Equal(HttpStatusCode.Redirect, (await supervisor.PostAsync(refresh)).StatusCode);
         Assert.Equal(before["cases.total"] + 1, (await FiguresAsync(supervisor, ""))["cases.total"]);
+    }
+
+    [Fact]
+    public async Task Alerts_overdue_tasks_and_list_rows_come_from_the_summaries_as_of_the_refresh()
+    {
+        var (supervisor, _) = await SignInAsync(Roles.Supervisor);
+        // Summaries of an empty database, whatever an earlier test left in them.
+        await RefreshAsync();
+        var worker = await App.CreateUserAsync(Roles.Caseworker);
+        var actor = TestApp.ActorOf(worker, Roles.Caseworker);
+        var ids = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
+                s => s.CreateAsync(CaseBuilder.Spouse($"Alert{(char)('a' + i)}", ""), actor, Ct))).Value.Id);
+        }
+        var (a, b, c, d, e) = (ids[0], ids[1], ids[2], ids[3], ids[4]);
+        await WithDbAsync(db => db.Database.ExecuteSqlAsync($"""
+            UPDATE cases SET status = 'ReleasePromised', status_since = current_date - 40 WHERE id IN ({a}, {b});
+            UPDATE cases SET status = 'ReleasePromised', status_since = current_date - 5 WHERE id = {c};
+            UPDATE cases SET urgency_score = 80, updated_at = now() - interval '120 days' WHERE id IN ({d}, {e});
+            """, Ct));
+        // A recent note keeps one of the two urgent cases from being quiet.
+        await WithServiceAsync<CaseWorkService, Result<Guid>>(s => s.AddEntryAsync(
+            new AddEntryCommand { EventId = Guid.NewGuid(), CaseId = e, OccurredOn = new DateOnly(2026, 11, 1), Text = "Called the family." }, actor, Ct));
+        Assert.IsType<Result<Guid>.Ok>(await WithServiceAsync<CaseWorkService, Result<Guid>>(s => s.AddTaskAsync(
+            new AddTaskCommand { TaskId = Guid.NewGuid(), CaseId = a, Title = "Write to the embassy", DueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3) }, actor, Ct)));
+        await WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE case_tasks SET due_on = current_date - 3 WHERE case_id = {a}", Ct));
+
+        // Before the refresh the figures are those of the last refresh: nothing of the above.
+        var before = await FiguresAsync(supervisor, "");
+        Assert.Equal(0, before["alerts.promised_over_30_days"]);
+        await RefreshAsync();
+        var figures = await FiguresAsync(supervisor, "");
+
+        Assert.Equal(2, figures["alerts.promised_over_30_days"]);
+        Assert.Equal(1, figures["alerts.urgent_quiet"]);
+        Assert.Equal(1, figures[$"workload.{worker.Email}.overdue_tasks"]);
+        Assert.Equal(5, figures[$"workload.{worker.Email}.open_cases"]);
+        // Filtered by category: none of these cases is a divided family.
+        Assert.Equal(0, (await FiguresAsync(supervisor, "?category=DividedFamily"))["alerts.promised_over_30_days"]);
     }
 
     private static IEnumerable<List<string>> ParseCsv(string text)

@@ -452,11 +452,16 @@ namespace CaseTracker.Core.Persistence.Migrations
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_cases_updated_at");
 
-                    b.HasIndex("UrgencyScore")
-                        .HasDatabaseName("ix_cases_urgency_score");
-
                     b.HasIndex("Category", "Status")
                         .HasDatabaseName("ix_cases_category_status");
+
+                    b.HasIndex("UrgencyScore", "Id")
+                        .IsDescending(true, false)
+                        .HasDatabaseName("ix_cases_urgency_score_id");
+
+                    b.HasIndex("Category", "UrgencyScore", "Id")
+                        .IsDescending(false, true, false)
+                        .HasDatabaseName("ix_cases_category_urgency_score_id");
 
                     b.HasIndex(new[] { "Reference" }, "ix_cases_reference")
                         .IsUnique()
