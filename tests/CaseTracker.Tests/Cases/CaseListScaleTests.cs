@@ -1,0 +1,85 @@
+using System.Net;
+using CaseTracker.Core.Accounts;
+using CaseTracker.Core.Cases;
+using CaseTracker.Core.Common;
+using CaseTracker.Tests.Infrastructure;
+using Npgsql;
+
+namespace CaseTracker.Tests.Cases;
+
+/// <summary>The case list over more cases than it counts: capped counts and paging, and the indexes its order needs.</summary>
+public sealed class CaseListScaleTests(TestApp app) : IntegrationTest(app)
+{
+    /// <summary>Copies one case <paramref name="copies"/> times under new references, in one statement.</summary>
+    private async Task CopyCaseAsync(int caseId, int copies)
+    {
+        await using var conn = new NpgsqlConnection(App.ConnectionString);
+        await conn.OpenAsync(Ct);
+        await using var cmd = new NpgsqlCommand($$"""
+            DO $$
+            DECLARE cols text;
+            BEGIN
+              SELECT string_agg(quote_ident(column_name), ', ') INTO cols FROM information_schema.columns
+              WHERE table_schema = 'public' AND table_name = 'cases' AND column_name NOT IN ('id', 'reference', 'urgency_score');
+              EXECUTE format('INSERT INTO cases (reference, urgency_score, %s) SELECT ''SP-X'' || g, g %% 97, %s FROM cases, generate_series(1, {{copies}}) g WHERE id = {{caseId}}', cols, cols);
+            END $$;
+            ANALYZE cases;
+            """, conn);
+        cmd.CommandTimeout = 120;
+        await cmd.ExecuteNonQueryAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Past_the_count_limit_the_list_says_more_than_and_pages_up_to_the_limit()
+    {
+        var (client, user) = await SignInAsync(Roles.Caseworker);
+        var seed = Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
+            s => s.CreateAsync(CaseBuilder.Spouse(), TestApp.ActorOf(user, Roles.Caseworker), Ct))).Value;
+        await CopyCaseAsync(seed.Id, CaseService.CountLimit + 50);
+
+        var first = await client.GetPageAsync("/Cases?category=SeparatedSpouse&sort=Urgency");
+        var count = first.QuerySelector("[data-testid=result-count]")!.TextContent;
+        Assert.Contains("Showing 1–50 of more than 10,000 cases", count, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of 200", first.QuerySelector("nav[aria-label='Pages of cases']")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Add the first 5,000 matching", first.QuerySelector("[data-testid=bulk-actions]")!.TextContent, StringComparison.Ordinal);
+
+        // A page past the limit shows the last page within it.
+        var deep = await client.GetPageAsync("/Cases?category=SeparatedSpouse&sort=Urgency&p=999");
+        Assert.Contains("Showing 9,951–10,000 of more than 10,000", deep.QuerySelector("[data-testid=result-count]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(50, deep.QuerySelectorAll("[data-testid=case-table] tbody tr").Length);
+
+        // The export still has every case.
+        var csv = await client.Http.GetStringAsync("/Cases/Export?category=SeparatedSpouse", Ct);
+        Assert.Equal(CaseService.CountLimit + 51, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+    }
+
+    [Fact]
+    public async Task The_urgency_order_walks_its_index_overall_and_within_a_category()
+    {
+        var (_, user) = await SignInAsync(Roles.Caseworker);
+        var seed = Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
+            s => s.CreateAsync(CaseBuilder.Spouse(), TestApp.ActorOf(user, Roles.Caseworker), Ct))).Value;
+        await CopyCaseAsync(seed.Id, 20_000);
+        await using var conn = new NpgsqlConnection(App.ConnectionString);
+        await conn.OpenAsync(Ct);
+
+        async Task<string> PlanAsync(string sql)
+        {
+            await using var explain = new NpgsqlCommand("EXPLAIN " + sql, conn);
+            var lines = new List<string>();
+            await using var reader = await explain.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct))
+            {
+                lines.Add(reader.GetString(0));
+            }
+            return string.Join("\n", lines);
+        }
+
+        var overall = await PlanAsync("SELECT id FROM cases ORDER BY urgency_score DESC, id LIMIT 50 OFFSET 9950");
+        Assert.Contains("ix_cases_urgency_score_id", overall, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sort", overall.Replace("Sort Key", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var byCategory = await PlanAsync("SELECT id FROM cases WHERE category = 'SeparatedSpouse' ORDER BY urgency_score DESC, id LIMIT 50 OFFSET 9950");
+        Assert.Contains("ix_cases_category_urgency_score_id", byCategory, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seq Scan", byCategory, StringComparison.Ordinal);
+    }
+}
