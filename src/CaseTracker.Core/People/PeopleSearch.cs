@@ -24,6 +24,9 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
     /// <summary>At most this many candidates are ranked per query.</summary>
     public const int CandidateLimit = 2000;
 
+    /// <summary>At most this many distinct keys similar to a query key are looked up, the most similar first.</summary>
+    public const int SimilarKeyLimit = 100;
+
     /// <summary>A query word scores at least this against a word of the person's name to count as found.</summary>
     public const double Threshold = NameSimilarity.MatchThreshold;
 
@@ -39,11 +42,18 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
         {
             foreach (var key in word.Keys.Take(4).Where(k => k.Length > 0))
             {
-                // No DISTINCT in SQL: with DISTINCT and LIMIT the planner prefers walking the person_id index
-                // over the trigram index; duplicates are removed here instead.
-                var ids = await db.PersonNameKeys
-                    .Where(k => k.Key == key || EF.Functions.TrigramsAreSimilar(k.Key, key))
-                    .Select(k => k.PersonId).Take(CandidateLimit * 4).ToListAsync(ct);
+                // The most similar keys first, from the vocabulary of distinct keys (a few thousand to a few hundred
+                // thousand rows, against millions of person keys: a trigram search over the person keys themselves
+                // took 60–550 ms at a million cases), then the persons with those keys from the key index.
+                var ids = await db.Database.SqlQuery<int>($"""
+                    SELECT k.person_id AS "Value"
+                    FROM (SELECT v.key, similarity(v.key, {key}) AS s FROM name_key_vocabulary v
+                          WHERE v.key = {key} OR v.key % {key}
+                          ORDER BY s DESC LIMIT {SimilarKeyLimit}) v
+                    JOIN person_name_keys k ON k.key = v.key
+                    ORDER BY v.s DESC
+                    LIMIT {CandidateLimit}
+                    """).ToListAsync(ct);
                 candidates.UnionWith(ids);
             }
             if (candidates.Count >= CandidateLimit)

@@ -70,7 +70,8 @@ internal sealed class PersonNameKeyConfiguration : IEntityTypeConfiguration<Pers
         b.Property(k => k.Form).HasMaxLength(320).IsRequired();
         b.HasOne(k => k.Person).WithMany().HasForeignKey(k => k.PersonId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(k => k.PersonId);
-        b.HasIndex(k => k.Key, "ix_person_name_keys_key_trgm").HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_person_name_keys_key_trgm");
-        b.HasIndex(k => k.Key, "ix_person_name_keys_key").HasDatabaseName("ix_person_name_keys_key");
+        // Similar keys are found in the vocabulary of distinct keys (name_key_vocabulary, kept by a trigger; see
+        // PeopleSearch), then their persons here, from the index alone.
+        b.HasIndex(k => k.Key, "ix_person_name_keys_key").HasDatabaseName("ix_person_name_keys_key").IncludeProperties(k => k.PersonId);
     }
 }

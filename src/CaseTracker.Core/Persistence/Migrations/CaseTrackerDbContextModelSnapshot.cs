@@ -1045,11 +1045,7 @@ namespace CaseTracker.Core.Persistence.Migrations
                     b.HasIndex(new[] { "Key" }, "ix_person_name_keys_key")
                         .HasDatabaseName("ix_person_name_keys_key");
 
-                    b.HasIndex(new[] { "Key" }, "ix_person_name_keys_key_trgm")
-                        .HasDatabaseName("ix_person_name_keys_key_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Key" }, "ix_person_name_keys_key_trgm"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Key" }, "ix_person_name_keys_key_trgm"), new[] { "gin_trgm_ops" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Key" }, "ix_person_name_keys_key"), new[] { "PersonId" });
 
                     b.ToTable("person_name_keys", (string)null);
                 });
