@@ -26,9 +26,13 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => c.AssignedCaseworkerId);
         b.Property(c => c.UrgencyFactors).HasColumnType("text[]").HasDefaultValueSql("'{}'::text[]");
         // The case list sorted by urgency (the most urgent first, then by id), over all cases and within a category:
-        // both walk an index in the list's own order and stop after the page (docs/performance.md).
-        b.HasIndex(c => new { c.UrgencyScore, c.Id }).IsDescending(true, false);
-        b.HasIndex(c => new { c.Category, c.UrgencyScore, c.Id }).IsDescending(false, true, false);
+        // both walk an index in the list's own order and stop after the page (docs/performance.md). They carry what
+        // decides whether a user may see a case, so that the rows skipped on the way to a deep page are skipped
+        // from the index alone.
+        b.HasIndex(c => new { c.UrgencyScore, c.Id }).IsDescending(true, false)
+            .IncludeProperties(c => new { c.IsRestricted, c.AssignedCaseworkerId });
+        b.HasIndex(c => new { c.Category, c.UrgencyScore, c.Id }).IsDescending(false, true, false)
+            .IncludeProperties(c => new { c.IsRestricted, c.AssignedCaseworkerId });
         b.HasIndex(c => c.FirstExitApplicationOn);
         b.ToTable(t =>
         {

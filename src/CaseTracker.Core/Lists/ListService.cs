@@ -61,8 +61,14 @@ public sealed class ListService(
 
     /// <summary>The draft lists, which take new entries: names only, for choosing one.</summary>
     public async Task<IReadOnlyList<ListName>> DraftListsAsync(CancellationToken ct) =>
-        await db.Lists.AsNoTracking().Where(l => l.Status == ListStatus.Draft).OrderBy(l => l.Name)
-            .Select(l => new ListName(l.Id, l.Name)).ToListAsync(ct);
+        await Names(db.Lists.Where(l => l.Status == ListStatus.Draft).OrderBy(l => l.Name)).ToListAsync(ct);
+
+    /// <summary>Every list, the newest first: names only, for choosing one (a filter).</summary>
+    public async Task<IReadOnlyList<ListName>> ListNamesAsync(CancellationToken ct) =>
+        await Names(db.Lists.OrderByDescending(l => l.CreatedAt)).ToListAsync(ct);
+
+    private static IQueryable<ListName> Names(IQueryable<RepresentationList> lists) =>
+        lists.AsNoTracking().Select(l => new ListName(l.Id, l.Name));
 
     public async Task<ListDetails?> GetAsync(int id, Actor actor, CancellationToken ct)
     {

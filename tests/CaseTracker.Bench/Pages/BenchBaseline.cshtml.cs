@@ -9,7 +9,8 @@ namespace CaseTracker.Bench.Pages;
 
 /// <summary>
 /// The baseline of scripts/bench: the case list's first page (the same two statements EF Core sends for
-/// /Cases?category=…&amp;sort=Urgency, count and page, taken from its Database.Command log) run with raw Npgsql, and the
+/// /Cases?category=…&amp;sort=Urgency, the count capped at CaseService.CountLimit and the page, taken from its
+/// Database.Command log) run with raw Npgsql, and the
 /// same rows rendered in the same layout. Same process, same pipeline, same sign-in and policy as the product page.
 /// </summary>
 [Authorize(Policy = "CaseWork")]
@@ -17,8 +18,12 @@ public sealed class BenchBaselineModel(NpgsqlDataSource dataSource, TimeProvider
 {
     private const string CountSql = """
         SELECT count(*)::int
-        FROM cases AS c
-        WHERE (NOT (c.is_restricted) OR c.assigned_caseworker_id = $1) AND c.category = $2
+        FROM (
+            SELECT 1
+            FROM cases AS c
+            WHERE (NOT (c.is_restricted) OR c.assigned_caseworker_id = $1) AND c.category = $2
+            LIMIT $3
+        ) AS c0
         """;
 
     private const string PageSql = """
@@ -68,6 +73,7 @@ public sealed class BenchBaselineModel(NpgsqlDataSource dataSource, TimeProvider
         {
             count.Parameters.Add(new NpgsqlParameter { Value = userId });
             count.Parameters.Add(new NpgsqlParameter { Value = category });
+            count.Parameters.Add(new NpgsqlParameter { Value = CaseService.CountLimit + 1 });
             TotalCount = (int)(await count.ExecuteScalarAsync(ct))!;
         }
         await using var page = new NpgsqlCommand(PageSql, connection);

@@ -459,9 +459,13 @@ namespace CaseTracker.Core.Persistence.Migrations
                         .IsDescending(true, false)
                         .HasDatabaseName("ix_cases_urgency_score_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UrgencyScore", "Id"), new[] { "IsRestricted", "AssignedCaseworkerId" });
+
                     b.HasIndex("Category", "UrgencyScore", "Id")
                         .IsDescending(false, true, false)
                         .HasDatabaseName("ix_cases_category_urgency_score_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Category", "UrgencyScore", "Id"), new[] { "IsRestricted", "AssignedCaseworkerId" });
 
                     b.HasIndex(new[] { "Reference" }, "ix_cases_reference")
                         .IsUnique()

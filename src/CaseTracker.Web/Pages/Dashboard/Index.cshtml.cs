@@ -8,7 +8,7 @@ namespace CaseTracker.Web.Pages.Dashboard;
 public sealed class IndexModel(DashboardService dashboards, ListService lists, CaseWorkService work) : DashboardPageModel
 {
     public Core.Dashboard.Dashboard Board { get; private set; } = null!;
-    public IReadOnlyList<ListSummary> Lists { get; private set; } = [];
+    public IReadOnlyList<ListName> Lists { get; private set; } = [];
     public IReadOnlyList<Colleague> Caseworkers { get; private set; } = [];
     public IReadOnlyDictionary<string, decimal> Figures { get; private set; } = new Dictionary<string, decimal>();
 
@@ -16,7 +16,7 @@ public sealed class IndexModel(DashboardService dashboards, ListService lists, C
     {
         Board = await dashboards.BuildAsync(Filter, User.ToActor(), ct);
         Figures = Board.Figures.ToDictionary(f => f.Metric, f => f.Value);
-        Lists = await lists.ListsAsync(User.ToActor(), ct);
+        Lists = await lists.ListNamesAsync(ct);
         Caseworkers = await work.AssignableAsync(ct);
     }
 
