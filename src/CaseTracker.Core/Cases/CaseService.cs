@@ -18,9 +18,6 @@ public sealed class CaseService(
     TimeProvider clock,
     ILogger<CaseService> logger)
 {
-    /// <summary>At most this many case–person links are ranked by name similarity in memory.</summary>
-    public const int RelevanceLimit = 5000;
-
     /// <summary>
     /// Matching cases are counted up to this many, and paged up to it. Counting every match of a broad filter reads
     /// every matching row on every request (285 ms for 369,000 cases, docs/performance.md); past this many, a
@@ -37,25 +34,36 @@ public sealed class CaseService(
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
 
-        IQueryable<Case> pageQuery;
         List<int>? relevanceOrder = null;
-        var links = query.Sort == CaseSort.Relevance && scores is not null
-            ? await filtered.SelectMany(c => c.People.Select(cp => new { c.Id, cp.PersonId, c.Reference })).Take(RelevanceLimit + 1).ToListAsync(ct)
-            : null;
-        if (links is not null && links.Count <= RelevanceLimit)
+        IQueryable<Case> pageQuery;
+        var skip = (page - 1) * pageSize;
+        if (query.Sort == CaseSort.Relevance && scores is not null)
         {
-            // Best match first: a case ranks by its best-matching person. (A query so broad that it matches
-            // more than RelevanceLimit links, such as a single letter, is listed by reference instead.)
-            relevanceOrder = links.GroupBy(l => (l.Id, l.Reference))
-                .Select(g => (g.Key.Id, g.Key.Reference, Score: g.Max(l => scores!.GetValueOrDefault(l.PersonId))))
-                .OrderByDescending(x => x.Score).ThenBy(x => x.Reference)
-                .Skip((page - 1) * pageSize).Take(pageSize).Select(x => x.Id).ToList();
+            // Best match first: a case ranks by its best-matching person, among the persons the name search scored
+            // (at most a few hundred); then the cases found only by the text of a name or by reference, by reference.
+            var scoredIds = scores.Keys.ToList();
+            var scoredLinks = await filtered
+                .SelectMany(c => c.People.Where(cp => scoredIds.Contains(cp.PersonId)).Select(cp => new { c.Id, cp.PersonId, c.Reference }))
+                .ToListAsync(ct);
+            var ranked = scoredLinks.GroupBy(l => (l.Id, l.Reference))
+                .Select(g => (g.Key.Id, g.Key.Reference, Score: g.Max(l => scores.GetValueOrDefault(l.PersonId))))
+                .OrderByDescending(x => x.Score).ThenBy(x => x.Reference).Select(x => x.Id).ToList();
+            relevanceOrder = ranked.Skip(skip).Take(pageSize).ToList();
+            if (relevanceOrder.Count < pageSize)
+            {
+                var rest = filtered.Where(c => !ranked.Contains(c.Id)).OrderBy(c => c.Reference)
+                    .Skip(Math.Max(0, skip - ranked.Count)).Take(pageSize - relevanceOrder.Count).Select(c => c.Id);
+                relevanceOrder.AddRange(await rest.ToListAsync(ct));
+            }
             var ids = relevanceOrder;
-            pageQuery = filtered.Where(c => ids.Contains(c.Id));
+            pageQuery = db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id));
         }
         else
         {
-            pageQuery = Sort(filtered, query).Skip((page - 1) * pageSize).Take(pageSize);
+            // The page's ids first (from an index alone where the order has one, however deep the page), then
+            // their rows: selecting every column in the paged query read every skipped row from the table.
+            var ids = Sort(filtered, query).Skip(skip).Take(pageSize).Select(c => c.Id);
+            pageQuery = Sort(db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)), query);
         }
 
         var items = await pageQuery
