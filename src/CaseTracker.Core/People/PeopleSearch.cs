@@ -67,9 +67,12 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
         }
         var forms = await db.PersonNameKeys.Where(k => candidates.Contains(k.PersonId))
             .Select(k => new { k.PersonId, k.Form }).Distinct().ToListAsync(ct);
+        // Many persons share a form of their name; each distinct form is analysed and scored once.
+        var coverage = forms.Select(f => f.Form).Distinct(StringComparer.Ordinal)
+            .ToDictionary(f => f, f => Coverage(q, NameForm.Of(f)), StringComparer.Ordinal);
         return forms
             .GroupBy(f => f.PersonId)
-            .Select(g => g.Select(f => new PersonMatch(g.Key, Coverage(q, NameForm.Of(f.Form)), f.Form))
+            .Select(g => g.Select(f => new PersonMatch(g.Key, coverage[f.Form], f.Form))
                 .OrderByDescending(m => m.Score).First())
             .Where(m => m.Score >= Threshold)
             .OrderByDescending(m => m.Score).ThenBy(m => m.PersonId)
