@@ -37,29 +37,48 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
         {
             return [];
         }
-        var candidates = new HashSet<int>();
+        var words = new List<(List<int> Ids, bool Complete, List<string> Keys)>();
         foreach (var word in q.Words.Take(5))
         {
-            foreach (var key in word.Keys.Take(4).Where(k => k.Length > 0))
+            var keys = word.Keys.Take(4).Where(k => k.Length > 0).ToList();
+            var ids = new List<int>();
+            var complete = true;
+            foreach (var key in keys)
             {
-                // The most similar keys first, from the vocabulary of distinct keys (a few thousand to a few hundred
-                // thousand rows, against millions of person keys: a trigram search over the person keys themselves
-                // took 60–550 ms at a million cases), then the persons with those keys from the key index.
-                var ids = await db.Database.SqlQuery<int>($"""
-                    SELECT k.person_id AS "Value"
-                    FROM (SELECT v.key, similarity(v.key, {key}) AS s FROM name_key_vocabulary v
-                          WHERE v.key = {key} OR v.key % {key}
-                          ORDER BY s DESC LIMIT {SimilarKeyLimit}) v
-                    JOIN person_name_keys k ON k.key = v.key
-                    ORDER BY v.s DESC
-                    LIMIT {CandidateLimit}
-                    """).ToListAsync(ct);
-                candidates.UnionWith(ids);
+                var found = await SimilarKeyPersonsAsync(key, null, ct);
+                complete &= found.Count < CandidateLimit;
+                ids.AddRange(found);
             }
+            words.Add((ids.Distinct().ToList(), complete, keys));
+        }
+        var candidates = new HashSet<int>();
+        // A name of several words: first every person that has all of them, found from the word with the fewest
+        // persons when all of that word's persons were found. (Otherwise a common given name alone, a hundred
+        // thousand Elenas, would fill the candidates before the surname was looked at.)
+        var driver = words.Select((w, i) => (w.Ids, w.Complete, Index: i)).Where(w => w.Complete && w.Ids.Count > 0)
+            .OrderBy(w => w.Ids.Count).FirstOrDefault();
+        if (words.Count > 1 && driver.Ids is not null)
+        {
+            var all = driver.Ids;
+            foreach (var (other, i) in words.Select((w, i) => (w, i)).Where(x => x.i != driver.Index))
+            {
+                var having = new HashSet<int>();
+                foreach (var key in other.Keys)
+                {
+                    having.UnionWith(await SimilarKeyPersonsAsync(key, all, ct));
+                }
+                all = all.Where(having.Contains).ToList();
+            }
+            candidates.UnionWith(all);
+        }
+        // Then the persons of each word, the most similar keys first, up to the limit.
+        foreach (var id in words.SelectMany(w => w.Ids))
+        {
             if (candidates.Count >= CandidateLimit)
             {
                 break;
             }
+            candidates.Add(id);
         }
         if (candidates.Count == 0)
         {
@@ -79,6 +98,25 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
             .Take(limit)
             .ToList();
     }
+
+    /// <summary>
+    /// The persons with a key equal or similar to <paramref name="key"/> (among <paramref name="among"/> when given),
+    /// those with the most similar keys first, at most <see cref="CandidateLimit"/>. The similar keys come from the
+    /// vocabulary of distinct keys (a few thousand to a few hundred thousand rows, against millions of person keys:
+    /// a trigram search over the person keys themselves took 60–550 ms at a million cases), then their persons
+    /// from the key index.
+    /// </summary>
+    private async Task<List<int>> SimilarKeyPersonsAsync(string key, List<int>? among, CancellationToken ct) =>
+        await db.Database.SqlQuery<int>($"""
+            SELECT k.person_id AS "Value"
+            FROM (SELECT v.key, similarity(v.key, {key}) AS s FROM name_key_vocabulary v
+                  WHERE v.key = {key} OR v.key % {key}
+                  ORDER BY s DESC LIMIT {SimilarKeyLimit}) v
+            JOIN person_name_keys k ON k.key = v.key
+            WHERE {among}::int[] IS NULL OR k.person_id = ANY({among})
+            ORDER BY v.s DESC
+            LIMIT {CandidateLimit}
+            """).ToListAsync(ct);
 
     /// <summary>The /People page: persons ranked by similarity, with their visible cases.</summary>
     public async Task<IReadOnlyList<PersonSearchResult>> SearchAsync(string query, Actor actor, CancellationToken ct, int limit = 50)

@@ -130,6 +130,31 @@ public sealed class NameSearchTests(TestApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task A_given_name_and_surname_find_the_person_among_thousands_with_the_same_given_name()
+    {
+        await using (var conn = new NpgsqlConnection(App.ConnectionString))
+        {
+            await conn.OpenAsync(Ct);
+            // More persons called Elena than the search takes candidates for one word, and one Elena Bonner.
+            await using var load = new NpgsqlCommand($$"""
+                INSERT INTO persons (family_name, given_name, sex, citizenships, hunger_strikes, search_text, created_at, updated_at)
+                SELECT 'Surname' || chr(97 + g % 26) || chr(97 + (g / 26) % 26) || chr(97 + (g / 676) % 26), 'Elena', 'Female', '{}', 0, '', now(), now()
+                FROM generate_series(1, {{PeopleSearch.CandidateLimit + 500}}) g;
+                INSERT INTO persons (family_name, given_name, sex, citizenships, hunger_strikes, search_text, created_at, updated_at)
+                VALUES ('Bonner', 'Elena', 'Female', '{}', 0, '', now(), now());
+                """, conn);
+            await load.ExecuteNonQueryAsync(Ct);
+        }
+        await WithServiceAsync<PersonNameBackfill, int>(b => b.RunAsync(Ct));
+
+        var found = await WithServiceAsync<PeopleSearch, IReadOnlyList<PersonMatch>>(s => s.MatchAsync("Elena Bonner", Ct));
+        var bonner = await WithDbAsync(db => db.Persons.Where(p => p.FamilyName == "Bonner").Select(p => p.Id).SingleAsync(Ct));
+        Assert.Equal(bonner, found[0].PersonId);
+        // The surname first works the same.
+        Assert.Equal(bonner, (await WithServiceAsync<PeopleSearch, IReadOnlyList<PersonMatch>>(s => s.MatchAsync("Боннэр Елена", Ct)))[0].PersonId);
+    }
+
+    [Fact]
     public async Task Name_search_on_100000_persons_finds_similar_keys_in_the_vocabulary_by_trigrams_and_their_persons_by_index()
     {
         await using var conn = new NpgsqlConnection(App.ConnectionString);
