@@ -167,7 +167,7 @@ public sealed class WebUser : IDisposable
             var setup = await GetAsync("/Account/Manage/TwoFactor", ct);
             var key = setup.Document.QuerySelector("[data-testid=authenticator-key]")?.TextContent.Replace(" ", "", StringComparison.Ordinal)
                 ?? throw new InvalidOperationException("No authenticator key on the two-factor page");
-            var enable = setup.Form("form:not([action*='handler='])") ?? throw new InvalidOperationException("No two-factor form");
+            var enable = setup.Form("main form[method=post]:not([action*='handler='])") ?? throw new InvalidOperationException("No two-factor form");
             var enabled = await SubmitAsync(enable, enable.DefaultFields().With("Code", Totp.Code(key, DateTimeOffset.UtcNow)), ct: ct);
             if (!enabled.IsRedirect)
             {
@@ -176,7 +176,8 @@ public sealed class WebUser : IDisposable
             AuthenticatorKey = key;
             home = await GetAsync("/", ct);
         }
-        return home.Status == 200;
+        // Signed in: the home page, or where it sends this role (administrators go to the user list).
+        return home.Status == 200 || (home.IsRedirect && !home.Location!.StartsWith("/Account/", StringComparison.OrdinalIgnoreCase));
     }
 
     public void Dispose() => Http.Dispose();
