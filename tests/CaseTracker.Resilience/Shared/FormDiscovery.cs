@@ -49,7 +49,7 @@ public static partial class FormDiscovery
 
         var targets = new List<FuzzTarget>();
         var pages = new List<(WebUser, string)>();
-        await DiscoverAsync("caseworker", cw, ["/Cases", "/Cases/Create", "/People?q=a", "/Lists", "/Import"], targets, pages, ct);
+        await DiscoverAsync("caseworker", cw, ["/Cases", "/Cases/Create", "/People?q=Sharansky", "/Lists", "/Import"], targets, pages, ct);
         await DiscoverAsync("supervisor", sv, ["/Dashboard", "/Audit", "/Cases", "/Account/Manage/TwoFactor"], targets, pages, ct);
         await DiscoverAsync("admin", ad, ["/Admin/Users/Create", "/Admin/Users"], targets, pages, ct);
 

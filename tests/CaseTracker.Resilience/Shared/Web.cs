@@ -201,7 +201,8 @@ public sealed class HtmlForm
 
     /// <summary>A name for reports: method, path with numbers replaced, handler.</summary>
     public string Key => $"{Method.ToUpperInvariant()} {System.Text.RegularExpressions.Regex.Replace(Action.Split('?')[0], "/[0-9]+", "/{id}")}" +
-        (Handler is { } h ? "?handler=" + h : "") + (Element.GetAttribute("data-testid") is { } t ? $" [{t}]" : "");
+        (Handler is { } h ? "?handler=" + h : "") + (Element.GetAttribute("data-testid") is { } t ? $" [{t}]" : "") +
+        (Element.GetAttribute("aria-label") is { } label ? $" ({label})" : "");
 
     public static IReadOnlyList<HtmlForm> ReadAll(IHtmlDocument document, Uri pageUrl)
     {

@@ -113,6 +113,19 @@ public sealed class ResilienceTests(TestApp app) : IntegrationTest(app)
         Assert.NotNull(page.QuerySelector("[data-testid=case-table]"));
     }
 
+    [Theory]
+    [InlineData("/Audit?to=9999-12-31")]
+    [InlineData("/Audit?from=0001-01-01&to=9999-12-31")]
+    [InlineData("/Dashboard?from=0001-01-01&to=9999-12-31")]
+    public async Task Filters_at_the_ends_of_the_calendar_answer_with_the_page(string url)
+    {
+        var (client, _) = await SignInAsync(Roles.Supervisor);
+
+        var response = await client.Http.GetAsync(url, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_signed_in_user_gets_the_503_page_when_the_database_stops_answering()
     {
