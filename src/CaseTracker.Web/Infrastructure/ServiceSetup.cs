@@ -80,6 +80,7 @@ public static class ServiceSetup
             o.ExpireTimeSpan = idle;
             o.SlidingExpiration = true;
         });
+        services.AddSessionCheckOutage();
         services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = insecureCookies ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         services.AddAntiforgery(o =>
         {
@@ -127,6 +128,7 @@ public static class ServiceSetup
             // Messages for values that cannot even be read (letters in a number field, an impossible date).
             // Required-ness is the validators' business, with their own messages.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            o.ModelBinderProviders.Insert(0, new SafeModelBinderProvider());
             var m = o.ModelBindingMessageProvider;
             m.SetAttemptedValueIsInvalidAccessor((_, _) => "This value could not be read: check its format.");
             m.SetValueIsInvalidAccessor(_ => "This value could not be read: check its format.");
@@ -167,6 +169,7 @@ public static class ServiceSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseSessionCheckOutage();
         app.UseAuthorization();
         app.UseMiddleware<RequireTwoFactorMiddleware>();
 

@@ -31,7 +31,9 @@ public sealed class IndexModel(AuditQueries audit) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Actions = await audit.ActionsAsync(ct);
-        Entries = await audit.SearchAsync(new AuditQuery { User = UserFilter, Action = ActionFilter, CaseId = CaseId, From = From, To = To, Before = Before }, ct);
+        // "To" the last day of the calendar means no upper bound (the range ends at the next day, which does not exist).
+        var to = To == DateOnly.MaxValue ? null : To;
+        Entries = await audit.SearchAsync(new AuditQuery { User = UserFilter, Action = ActionFilter, CaseId = CaseId, From = From, To = to, Before = Before }, ct);
     }
 
     public Dictionary<string, string?> OlderRoute() => new()
