@@ -23,7 +23,7 @@ public sealed class DemoDataNotice(IServiceScopeFactory scopes, IMemoryCache cac
             cache.Set(CacheKey, loaded, TimeSpan.FromMinutes(5));
             return loaded;
         }
-        catch (Exception e) when (e is InvalidOperationException || Core.Persistence.DatabaseFailures.IsUnavailable(e))
+        catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException || Core.Persistence.DatabaseFailures.IsUnavailable(e))
         {
             // The layout must render even when the database is down (the error pages use it too).
             return false;

@@ -25,7 +25,7 @@ public static class SessionCheckOutage
                 {
                     await validate(context);
                 }
-                catch (Exception e) when (IsDatabaseError(e))
+                catch (Exception e) when (Core.Persistence.DatabaseFailures.IsUnavailable(e))
                 {
                     context.HttpContext.Items[Key] = ExceptionDispatchInfo.Capture(e);
                 }
@@ -41,16 +41,4 @@ public static class SessionCheckOutage
             }
             await next(context);
         });
-
-    private static bool IsDatabaseError(Exception e)
-    {
-        for (Exception? x = e; x is not null; x = x.InnerException)
-        {
-            if (x is Npgsql.NpgsqlException or TimeoutException)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 }
