@@ -21,11 +21,12 @@ namespace CaseTracker.Core.Import;
 /// <summary>
 /// Imports cases from a CSV file (docs/import.md): a preview reads and checks every row and warns of
 /// possible duplicate persons, writing nothing; confirming reads and checks the same content again and
-/// creates every case through <see cref="CaseService.CreateAsync"/> in one transaction, or none.
+/// creates every case in one transaction, or none, set-based through <see cref="CaseBulkWriter"/>, to the same rows
+/// as <see cref="CaseService.CreateAsync"/> would write one by one.
 /// </summary>
 public sealed class CaseImportService(
     CaseTrackerDbContext db,
-    CaseService cases,
+    CaseBulkWriter writer,
     DuplicateCheck duplicates,
     IValidator<CaseCommand> validator,
     AuditTrail audit,
@@ -117,47 +118,43 @@ public sealed class CaseImportService(
             return new ImportOutcome.Rejected(Build(ImportSource.Preview, rows, [], null, null));
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Two confirmations of one preview (a double click) wait for each other here; the second then sees the first.
+        // Two confirmations of one preview (a double click) wait for each other on this lock; the second then sees the first.
         var lockKey = long.Parse(importId.AsSpan(0, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", ct);
-        if (await db.AuditEvents.AnyAsync(a => a.Action == ImportedAction && a.EntityId == importId, ct))
+        var commands = rows.Select(r => r.Command).ToList();
+        // One unit the execution strategy can run again after a transient failure: each attempt starts from scratch, in a
+        // new transaction (the staging tables live only as long as it), with nothing tracked from the attempt before.
+        // A retry after a commit whose acknowledgement was lost finds the import's audit event, and writes nothing.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async attemptCt =>
         {
-            logger.LogInformation("Import {ImportId} confirmed again by {UserId}: nothing written", importId, actor.UserId);
-            return new ImportOutcome.AlreadyImported(importId);
-        }
-
-        var created = new List<ImportedCase>(rows.Count);
-        foreach (var row in rows)
-        {
-            // CaseService joins this transaction: same validation, reference numbers, audit, urgency and name keys.
-            var result = await cases.CreateAsync(row.Command, actor, ct);
-            if (result is not Result<CaseDetails>.Ok ok)
-            {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                row.AddErrors(result is Result<CaseDetails>.Invalid invalid
-                    ? invalid.Errors
-                    : [new FieldError("", "This case could not be created.")]);
-                logger.LogInformation("Import {ImportId} by {UserId} rolled back at row {Row}", importId, actor.UserId, row.Row);
-                return new ImportOutcome.Rejected(Build(ImportSource.Preview, rows, [], null, null));
-            }
-            created.Add(new ImportedCase(ok.Value.Id, ok.Value.Reference, ok.Value.Title));
-            // Saved (not yet committed): tracking them any longer would only slow down the next rows.
             db.ChangeTracker.Clear();
-        }
-        audit.Add(actor, ImportedAction, "Import", importId, details: new
-        {
-            rows = created.Count,
-            cases = created.Select(c => new { id = c.Id, reference = c.Reference }).ToList(),
-        });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Import {ImportId}: {Rows} cases created by {UserId}", importId, created.Count, actor.UserId);
-        return new ImportOutcome.Imported(importId, created);
+            await using var tx = await db.Database.BeginTransactionAsync(attemptCt);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", attemptCt);
+            if (await db.AuditEvents.AnyAsync(a => a.Action == ImportedAction && a.EntityId == importId, attemptCt))
+            {
+                logger.LogInformation("Import {ImportId} confirmed again by {UserId}: nothing written", importId, actor.UserId);
+                return (ImportOutcome)new ImportOutcome.AlreadyImported(importId);
+            }
+            // Every row was checked above; the writer creates all of them in this transaction, or fails and none remain.
+            var created = await writer.WriteAsync(commands, actor, attemptCt);
+            audit.Add(actor, ImportedAction, "Import", importId, details: new
+            {
+                rows = created.Count,
+                cases = created.Select(c => new { id = c.Id, reference = c.Reference }).ToList(),
+            });
+            await db.SaveChangesAsync(attemptCt);
+            await tx.CommitAsync(attemptCt);
+            logger.LogInformation("Import {ImportId}: {Rows} cases created by {UserId}", importId, created.Count, actor.UserId);
+            return new ImportOutcome.Imported(importId, created);
+        }, ct);
     }
 
-    /// <summary>What an import of this actor created, as far as the actor may still see it; null for any other id.</summary>
+    /// <summary>The page after an import lists at most this many of its cases, the first of the file.</summary>
+    public const int SummaryCases = 1000;
+
+    /// <summary>
+    /// What an import of this actor created, as far as the actor may still see it (of its first <see cref="SummaryCases"/>
+    /// cases); null for any other id.
+    /// </summary>
     public async Task<ImportSummary?> GetImportAsync(string? importId, Actor actor, CancellationToken ct)
     {
         if (!IsImportId(importId))
@@ -186,6 +183,7 @@ public sealed class CaseImportService(
                 ids.AddRange(list.EnumerateArray().Select(c => c.GetProperty("id").GetInt32()));
             }
         }
+        ids = ids.Take(SummaryCases).ToList();
         var found = await db.Cases.AsNoTracking().VisibleTo(actor).Where(c => ids.Contains(c.Id))
             .Select(c => new ImportedCase(c.Id, c.Reference, c.Title)).ToListAsync(ct);
         var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
