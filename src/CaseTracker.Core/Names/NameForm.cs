@@ -48,6 +48,10 @@ public sealed class NameForm
             Spelling = spelling;
             FormGroups = formGroups;
             AdoptedGroups = adoptedGroups;
+            foreach (var ch in keys[0])
+            {
+                KeyMask |= 1UL << (ch % 64);
+            }
         }
 
         /// <summary>The word as written.</summary>
@@ -66,6 +70,9 @@ public sealed class NameForm
         internal int[] FormGroups { get; }
 
         internal int[] AdoptedGroups { get; }
+
+        /// <summary>The characters of the primary key as bits (character code modulo 64), for <see cref="NameSimilarity.UpperBound"/>.</summary>
+        internal ulong KeyMask { get; }
 
         /// <inheritdoc/>
         public override string ToString() => Text;
