@@ -297,6 +297,47 @@ internal static class ImportPhases
                 }
             }
             var keyTime = w.Elapsed.TotalMilliseconds;
+            w.Restart();
+            var warnings = new Dictionary<int, List<ImportIssue>>();
+            var notice = CaseImportService.FindDuplicatesWithinFile(rows, warnings, TimeSpan.FromMinutes(10), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+            var within = w.Elapsed.TotalMilliseconds;
+            Console.WriteLine($"round {round}: within-file comparison {within:0} ms, {warnings.Values.Sum(l => l.Count)} warnings, {notice ?? "complete"}");
+            w.Restart();
+            var byYear = rows.Select(r => r.Command.People[0]).Where(p => p.BirthYear is not null)
+                .Select(p => (Year: p.BirthYear!.Value, Forms: new[] { $"{p.FamilyName} {p.GivenName}", $"{p.NativeFamilyName} {p.NativeGivenName}" }.Select(Core.Names.NameForm.Of).ToArray()))
+                .GroupBy(p => p.Year).Select(g => g.ToArray()).ToList();
+            var formsTime = w.Elapsed.TotalMilliseconds;
+            w.Restart();
+            long pairs = 0, passed = 0;
+            var passing = new List<(Core.Names.NameForm[] A, Core.Names.NameForm[] B)>();
+            foreach (var group in byYear)
+            {
+                for (var a = 0; a < group.Length; a++)
+                {
+                    for (var b = 0; b < a; b++)
+                    {
+                        pairs++;
+                        var may = false;
+                        foreach (var x in group[a].Forms)
+                        {
+                            foreach (var y in group[b].Forms)
+                            {
+                                may |= Core.Names.NameSimilarity.UpperBound(x, y) >= 0.97;
+                            }
+                        }
+                        if (may)
+                        {
+                            passed++;
+                            passing.Add((group[a].Forms, group[b].Forms));
+                        }
+                    }
+                }
+            }
+            var boundTime = w.Elapsed.TotalMilliseconds;
+            w.Restart();
+            var likely = passing.Count(p => p.A.SelectMany(x => p.B, Core.Names.NameSimilarity.Score).Max() >= 0.97);
+            var scoreTime = w.Elapsed.TotalMilliseconds;
+            Console.WriteLine($"round {round}: forms {formsTime:0} ms; {pairs} same-year pairs, bound {boundTime:0} ms, {passed} pass the bound, scored in {scoreTime:0} ms, {likely} likely");
             Console.WriteLine($"round {round}: parse {parse:0} ms, rows {read:0} ms, validate {validate:0} ms ({invalid} invalid), build {build:0} ms, persons+keys {keyTime:0} ms ({keys} keys)");
         }
         return 0;

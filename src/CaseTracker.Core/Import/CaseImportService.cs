@@ -94,8 +94,19 @@ public sealed class CaseImportService(
         {
             return failure;
         }
+        // The comparison within the file needs the processor and the look-up of known persons mostly waits for the
+        // database: they run side by side, each within its own time budget.
+        var fileWarnings = new Dictionary<int, List<ImportIssue>>();
+        var withinFile = Task.Run(() => FindDuplicatesWithinFile(rows, fileWarnings, FileComparisonBudget, logger), ct);
         var (warnings, notice) = await FindDuplicatesAsync(rows, actor, ct);
-        var fileNotice = FindDuplicatesWithinFile(rows, warnings);
+        var fileNotice = await withinFile;
+        foreach (var (row, issues) in fileWarnings)
+        {
+            foreach (var issue in issues)
+            {
+                Add(warnings, issue);
+            }
+        }
         var notices = string.Join(" ", new[] { notice, fileNotice }.Where(n => n is not null));
         var preview = Build(source, rows, warnings, null, null) with { DuplicateCheckNotice = notices.Length == 0 ? null : notices };
         logger.LogInformation("Import preview: {Rows} rows, {Errors} errors, {Warnings} warnings",
@@ -318,7 +329,7 @@ public sealed class CaseImportService(
     /// Row by row, each person is compared with the persons of the rows above; when <see cref="FileComparisonBudget"/> is
     /// spent, the notice returned says from which row on this was not done.
     /// </summary>
-    private string? FindDuplicatesWithinFile(List<ParsedRow> rows, Dictionary<int, List<ImportIssue>> warnings)
+    internal static string? FindDuplicatesWithinFile(List<ParsedRow> rows, Dictionary<int, List<ImportIssue>> warnings, TimeSpan budget, ILogger logger)
     {
         var started = Stopwatch.GetTimestamp();
         var persons = new List<FilePerson>();
@@ -327,11 +338,11 @@ public sealed class CaseImportService(
         string? notice = null;
         foreach (var row in rows.Where(r => r.IsReadable))
         {
-            if (Stopwatch.GetElapsedTime(started) > FileComparisonBudget)
+            if (Stopwatch.GetElapsedTime(started) > budget)
             {
                 logger.LogInformation("Import preview: comparison within the file stopped at row {Row} of {Rows}", row.Row, rows[^1].Row);
                 notice = $"Rows {row.Row}–{rows[^1].Row} were not compared with the rows above them for the same person twice: " +
-                    $"the comparison stops after {FileComparisonBudget.TotalSeconds:0} seconds. They can still be imported; to check them, import them as a separate file.";
+                    $"the comparison stops after {budget.TotalSeconds:0} seconds. They can still be imported; to check them, import them as a separate file.";
                 break;
             }
             for (var i = 0; i < row.Command.People.Count; i++)
@@ -346,18 +357,10 @@ public sealed class CaseImportService(
                 {
                     byYear[year] = sameYear = [];
                 }
-                foreach (var other in sameYear)
+                foreach (var (other, score) in Likely(person, sameYear))
                 {
-                    if (other.Row == row || !MayMatch(person, other))
-                    {
-                        continue;
-                    }
-                    var score = person.Forms.SelectMany(x => other.Forms, NameSimilarity.Score).DefaultIfEmpty(0).Max();
-                    if (score >= DuplicateCheck.LikelyScore)
-                    {
-                        Match(person, other, score);
-                        Match(other, person, score);
-                    }
+                    Match(person, other, score);
+                    Match(other, person, score);
                 }
                 sameYear.Add(person);
                 persons.Add(person);
@@ -385,13 +388,35 @@ public sealed class CaseImportService(
 
         // Whether any pair of their forms could reach the score at all: an upper bound of the similarity, exact for this
         // purpose, that costs a fraction of the similarity itself.
-        static bool MayMatch(FilePerson a, FilePerson b)
+        // The persons of other rows among those given whose names score at least LikelyScore against the person's. A
+        // method of its own, called once per person, so that its loop over millions of pairs is compiled fully optimised.
+        static List<(FilePerson Other, double Score)> Likely(FilePerson person, List<FilePerson> sameYear)
         {
-            foreach (var x in a.Forms)
+            var found = new List<(FilePerson, double)>();
+            var forms = person.Forms;
+            for (var k = 0; k < sameYear.Count; k++)
             {
-                foreach (var y in b.Forms)
+                var other = sameYear[k];
+                if (other.Row == person.Row || !MayMatch(forms, other.Forms))
                 {
-                    if (NameSimilarity.UpperBound(x, y) >= DuplicateCheck.LikelyScore)
+                    continue;
+                }
+                var score = BestScore(person, other);
+                if (score >= DuplicateCheck.LikelyScore)
+                {
+                    found.Add((other, score));
+                }
+            }
+            return found;
+        }
+
+        static bool MayMatch(NameForm[] fa, NameForm[] fb)
+        {
+            for (var i = 0; i < fa.Length; i++)
+            {
+                for (var j = 0; j < fb.Length; j++)
+                {
+                    if (NameSimilarity.UpperBound(fa[i], fb[j]) >= DuplicateCheck.LikelyScore)
                     {
                         return true;
                     }
@@ -400,12 +425,25 @@ public sealed class CaseImportService(
             return false;
         }
 
-        static List<NameForm> Forms(PersonInput p) =>
+        static double BestScore(FilePerson a, FilePerson b)
+        {
+            var best = 0.0;
+            foreach (var x in a.Forms)
+            {
+                foreach (var y in b.Forms)
+                {
+                    best = Math.Max(best, NameSimilarity.Score(x, y));
+                }
+            }
+            return best;
+        }
+
+        static NameForm[] Forms(PersonInput p) =>
             new[] { Join(p.FamilyName, p.GivenName), Join(p.NativeFamilyName, p.NativeGivenName) }
-                .Where(n => n.Length > 0).Select(NameForm.Of).ToList();
+                .Where(n => n.Length > 0).Select(NameForm.Of).ToArray();
     }
 
-    private sealed record FilePerson(ParsedRow Row, int Index, PersonInput Person, int Year, List<NameForm> Forms);
+    private sealed record FilePerson(ParsedRow Row, int Index, PersonInput Person, int Year, NameForm[] Forms);
 
     private static ImportPreview Build(ImportSource source, List<ParsedRow> rows, Dictionary<int, List<ImportIssue>> warnings, string? content, string? importId) =>
         new(source, [], rows.Select(r =>

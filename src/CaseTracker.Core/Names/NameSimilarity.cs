@@ -127,17 +127,19 @@ public static class NameSimilarity
             return WordUpperBound(shorter[0], longer[0]);
         }
         // The greedy assignment pairs each word of the shorter name with one word of the longer: at best with the best.
+        // (Index loops: this runs for millions of pairs, and an enumerator over the interface would be allocated.)
         var total = 0.0;
-        foreach (var x in shorter)
+        for (var i = 0; i < shorter.Count; i++)
         {
             var best = 0.0;
-            foreach (var y in longer)
+            for (var j = 0; j < longer.Count && best < 1.0; j++)
             {
-                best = Math.Max(best, WordUpperBound(x, y));
+                best = Math.Max(best, WordUpperBound(shorter[i], longer[j]));
             }
             total += best;
         }
-        return total / shorter.Count * Math.Pow(UnpairedWordFactor, longer.Count - shorter.Count);
+        var mean = total / shorter.Count;
+        return longer.Count == shorter.Count ? mean : mean * Math.Pow(UnpairedWordFactor, longer.Count - shorter.Count);
     }
 
     /// <summary>
@@ -164,7 +166,7 @@ public static class NameSimilarity
         }
         var extra = Math.Max(0, Math.Abs(ka.Length - kb.Length) - 1);
         var bound = JaroWinklerUpperBound(ka, a.KeyMask, kb, b.KeyMask) * Math.Max(0.0, 1.0 - (LengthPenalty * extra));
-        if (bound < AlternativeReadingScore && SomeKeyEqual(a.Keys, b.Keys))
+        if (bound < AlternativeReadingScore && (a.KeysBloom & b.KeysBloom) != 0 && SomeKeyEqual(a.Keys, b.Keys))
         {
             bound = AlternativeReadingScore;
         }
@@ -232,11 +234,12 @@ public static class NameSimilarity
 
     private static bool SomeKeyEqual(IReadOnlyList<string> ka, IReadOnlyList<string> kb)
     {
-        foreach (var x in ka)
+        // Index loops: no enumerator to allocate per pair of words.
+        for (var i = 0; i < ka.Count; i++)
         {
-            foreach (var y in kb)
+            for (var j = 0; j < kb.Count; j++)
             {
-                if (string.Equals(x, y, StringComparison.Ordinal))
+                if (string.Equals(ka[i], kb[j], StringComparison.Ordinal))
                 {
                     return true;
                 }

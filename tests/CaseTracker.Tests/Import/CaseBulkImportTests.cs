@@ -245,6 +245,18 @@ public sealed partial class CaseBulkImportTests(TestApp app) : IntegrationTest(a
     }
 
     [Fact]
+    public async Task The_page_after_a_large_import_lists_its_first_cases()
+    {
+        var actor = await ActorAsync();
+        var imported = Assert.IsType<ImportOutcome.Imported>(await CommitAsync(ImportCsv.Bytes(ImportCsv.Many(CaseImportService.SummaryCases + 1)), actor));
+
+        var summary = await WithServiceAsync<CaseImportService, ImportSummary?>(s => s.GetImportAsync(imported.ImportId, actor, Ct));
+
+        Assert.Equal(CaseImportService.SummaryCases + 1, summary!.Rows);
+        Assert.Equal(imported.Cases.Take(CaseImportService.SummaryCases), summary.Cases);
+    }
+
+    [Fact]
     public async Task References_past_9999_have_every_digit_as_CaseService_formats_them()
     {
         var actor = await ActorAsync();

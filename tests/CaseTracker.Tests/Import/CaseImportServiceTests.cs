@@ -137,6 +137,24 @@ public sealed class CaseImportServiceTests(TestApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task When_the_comparison_within_the_file_runs_out_of_time_the_preview_says_from_which_row()
+    {
+        await CaseworkerAsync();
+        var bytes = ImportCsv.Bytes(ImportCsv.Row(), ImportCsv.Row((F.Title, "The same again")));
+        using var stream = new MemoryStream(bytes);
+
+        var preview = await WithServiceAsync<CaseImportService, ImportPreview>(s =>
+        {
+            s.FileComparisonBudget = TimeSpan.Zero;
+            return s.PreviewAsync(new ImportFile(bytes.Length, stream), null, Actor.System, Ct);
+        });
+
+        Assert.Contains("Rows 2–3 were not compared with the rows above them for the same person twice", preview.DuplicateCheckNotice);
+        Assert.DoesNotContain(preview.Warnings, w => w.Message.Contains("same person as", StringComparison.Ordinal));
+        Assert.True(preview.CanImport);
+    }
+
+    [Fact]
     public async Task A_spreadsheet_export_with_bom_semicolons_an_empty_first_line_and_worded_headers_is_read()
     {
         var text = "\r\nCategory;Title;Family name;Native family name;Birth-date;Relatives\r\n" +
