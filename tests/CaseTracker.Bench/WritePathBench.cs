@@ -108,9 +108,7 @@ internal static class WritePathBench
     public static async Task<int> PreviewAsync(string connectionString, int count, CancellationToken ct)
     {
         await using var provider = Services(connectionString);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var factory = new CaseFactory(new Random(11), ["bench"], today, sharePeople: false, onlyDisplaySpelling: true);
-        var csv = Encoding.UTF8.GetBytes(Csv(Enumerable.Range(0, count).Select(_ => AsImported(factory.Make(0, ""), "bench", today))));
+        var csv = Encoding.UTF8.GetBytes(Csv(Generate(count, 11)));
         var actor = new Actor("bench", "bench", new HashSet<string> { Roles.Supervisor });
 
         var allocated = GC.GetTotalAllocatedBytes();
@@ -132,6 +130,14 @@ internal static class WritePathBench
         Console.WriteLine($"preview.allocated_mb: {((GC.GetTotalAllocatedBytes() - allocated) / (1024.0 * 1024.0)).ToString("0", CultureInfo.InvariantCulture)}");
         Console.WriteLine($"preview.content_chars: {preview.Content?.Length ?? 0}");
         return preview.CanImport ? 0 : 1;
+    }
+
+    /// <summary>N generated cases as an import creates them (see <see cref="AsImported"/>).</summary>
+    internal static IEnumerable<GenCase> Generate(int count, int seed)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var factory = new CaseFactory(new Random(seed), ["bench"], today, sharePeople: false, onlyDisplaySpelling: true);
+        return Enumerable.Range(0, count).Select(_ => AsImported(factory.Make(0, ""), "bench", today));
     }
 
     /// <summary>The product's service layer; its log (counts and timings, never names) goes to standard error.</summary>
