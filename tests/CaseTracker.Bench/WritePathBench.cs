@@ -305,7 +305,7 @@ internal static class ImportPhases
             var keyTime = w.Elapsed.TotalMilliseconds;
             w.Restart();
             var warnings = new Dictionary<int, List<ImportIssue>>();
-            var notice = CaseImportService.FindDuplicatesWithinFile(rows, warnings, TimeSpan.FromMinutes(10), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+            var notice = CaseImportService.FindDuplicatesWithinFile(rows, warnings, TimeSpan.FromMinutes(10), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, CancellationToken.None);
             var within = w.Elapsed.TotalMilliseconds;
             Console.WriteLine($"round {round}: within-file comparison {within:0} ms, {warnings.Values.Sum(l => l.Count)} warnings, {notice ?? "complete"}");
             w.Restart();

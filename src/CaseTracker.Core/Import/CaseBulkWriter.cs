@@ -23,7 +23,7 @@ namespace CaseTracker.Core.Import;
 public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>
-    /// The longest one statement of an import may take: 100,000 cases move about 300,000 persons and 3 million name keys
+    /// The longest one statement of an import may take: 100,000 cases move about 300,000 persons and 1.7 million name keys
     /// through trigram indexes, far beyond the 30 seconds a request's statement gets.
     /// </summary>
     private static readonly TimeSpan StatementTimeout = TimeSpan.FromMinutes(10);
@@ -125,8 +125,8 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
             references.AddRange(commands.Select(c => CaseService.FormatReference(c.Category, numbers[c.Category].Dequeue())));
 
             // For this transaction only: the trigram (GIN) indexes of persons and name keys take new entries into a pending
-            // list and merge it into the index in batches as large as work_mem; with more of it the merges are fewer and
-            // the name keys are written about a fifth faster (docs/import.md).
+            // list and merge it into the index in batches as large as work_mem; with more of it the merges are fewer (the
+            // name keys went in a fifth faster in a test on the bench database).
             await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '64MB'", ct);
             await db.Database.ExecuteSqlRawAsync(CreateStaging, ct);
             var created = await CopyCasesAsync(connection, commands, caseIds, references, actor, now, today, ct);

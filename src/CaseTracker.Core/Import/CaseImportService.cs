@@ -97,15 +97,24 @@ public sealed class CaseImportService(
         // The comparison within the file needs the processor and the look-up of known persons mostly waits for the
         // database: they run side by side, each within its own time budget.
         var fileWarnings = new Dictionary<int, List<ImportIssue>>();
-        var withinFile = Task.Run(() => FindDuplicatesWithinFile(rows, fileWarnings, FileComparisonBudget, logger), ct);
-        var (warnings, notice) = await FindDuplicatesAsync(rows, actor, ct);
-        var fileNotice = await withinFile;
-        foreach (var (row, issues) in fileWarnings)
+        using var stopComparing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var withinFile = Task.Run(() => FindDuplicatesWithinFile(rows, fileWarnings, FileComparisonBudget, logger, stopComparing.Token), ct);
+        Dictionary<int, List<ImportIssue>> warnings;
+        string? notice;
+        try
         {
-            foreach (var issue in issues)
-            {
-                Add(warnings, issue);
-            }
+            (warnings, notice) = await FindDuplicatesAsync(rows, actor, ct);
+        }
+        catch
+        {
+            // Not left running for nothing when the look-up fails or the request is gone.
+            await stopComparing.CancelAsync();
+            throw;
+        }
+        var fileNotice = await withinFile;
+        foreach (var issue in fileWarnings.Values.SelectMany(issues => issues))
+        {
+            Add(warnings, issue);
         }
         var notices = string.Join(" ", new[] { notice, fileNotice }.Where(n => n is not null));
         var preview = Build(source, rows, warnings, null, null) with { DuplicateCheckNotice = notices.Length == 0 ? null : notices };
@@ -329,7 +338,8 @@ public sealed class CaseImportService(
     /// Row by row, each person is compared with the persons of the rows above; when <see cref="FileComparisonBudget"/> is
     /// spent, the notice returned says from which row on this was not done.
     /// </summary>
-    internal static string? FindDuplicatesWithinFile(List<ParsedRow> rows, Dictionary<int, List<ImportIssue>> warnings, TimeSpan budget, ILogger logger)
+    internal static string? FindDuplicatesWithinFile(List<ParsedRow> rows, Dictionary<int, List<ImportIssue>> warnings, TimeSpan budget, ILogger logger,
+        CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         var persons = new List<FilePerson>();
@@ -338,6 +348,7 @@ public sealed class CaseImportService(
         string? notice = null;
         foreach (var row in rows.Where(r => r.IsReadable))
         {
+            ct.ThrowIfCancellationRequested();
             if (Stopwatch.GetElapsedTime(started) > budget)
             {
                 logger.LogInformation("Import preview: comparison within the file stopped at row {Row} of {Rows}", row.Row, rows[^1].Row);
