@@ -16,6 +16,7 @@ public static class CoreServices
         services.AddValidatorsFromAssemblyContaining<CaseCommandValidator>(ServiceLifetime.Singleton, filter: r => !r.ValidatorType.IsNested);
         services.AddScoped<CaseService>();
         services.AddScoped<Import.CaseImportService>();
+        services.AddScoped<Import.CaseBulkWriter>();
         services.AddScoped<People.PeopleSearch>();
         services.AddScoped<People.DuplicateCheck>();
         services.AddScoped<People.PersonService>();

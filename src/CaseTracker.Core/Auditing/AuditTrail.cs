@@ -19,7 +19,17 @@ public sealed class AuditTrail(CaseTrackerDbContext db, TimeProvider clock, IReq
 
     public AuditEvent Add(Actor? actor, string action, string? entityType = null, string? entityId = null, int? caseId = null, object? details = null)
     {
-        var e = new AuditEvent
+        var e = Create(actor, action, entityType, entityId, caseId, details);
+        db.AuditEvents.Add(e);
+        return e;
+    }
+
+    /// <summary>
+    /// An event as <see cref="Add"/> adds it (time, user, address), without adding it: for the CSV import's bulk writer,
+    /// which inserts one <c>case.created</c> row per case in SQL from this template.
+    /// </summary>
+    internal AuditEvent Create(Actor? actor, string action, string? entityType = null, string? entityId = null, int? caseId = null, object? details = null) =>
+        new()
         {
             At = clock.GetUtcNow(),
             UserId = actor?.UserId,
@@ -31,9 +41,6 @@ public sealed class AuditTrail(CaseTrackerDbContext db, TimeProvider clock, IReq
             Details = details is null ? null : JsonSerializer.SerializeToDocument(details),
             IpAddress = origin.IpAddress,
         };
-        db.AuditEvents.Add(e);
-        return e;
-    }
 
     /// <summary>Adds an event and saves at once: for reads, sign-ins and denials, which change nothing else.</summary>
     public async Task RecordAsync(Actor? actor, string action, string? entityType = null, string? entityId = null, int? caseId = null, object? details = null, CancellationToken ct = default)

@@ -261,31 +261,19 @@ public sealed class CaseService(
     private async Task<Result<CaseDetails>> CreateOnceAsync(CreateCaseCommand command, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        // Joins the caller's transaction if there is one; else its own.
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var number = await NextReferenceNumberAsync(command.Category, ct);
-        var entity = new Case
-        {
-            Reference = FormatReference(command.Category, number),
-            Title = "",
-            CreatedAt = now,
-            UpdatedAt = now,
-            Status = CaseStatus.New,
-            AssignedCaseworkerId = actor.IsSupervisor || actor == Actor.System ? null : actor.UserId,
-        };
-        ApplyCaseFields(entity, command);
-        entity.StatusSince = DateOnly.FromDateTime(now.UtcDateTime);
+        var entity = NewCase(command, actor, now);
+        entity.Reference = FormatReference(command.Category, number);
         db.Cases.Add(entity);
         await ApplyPeopleAsync(entity, command.People, now, ct);
         CaseWork.CaseUrgency.Refresh(entity, DateOnly.FromDateTime(now.UtcDateTime));
         await db.SaveChangesAsync(ct);
         audit.Add(actor, AuditActions.CaseCreated, "Case", entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), entity.Id,
+            // The CSV import writes the same details in SQL (Import/CaseBulkWriter.cs); a test of the import compares them.
             new { reference = entity.Reference, people = entity.People.Count });
         await db.SaveChangesAsync(ct);
-        if (tx is not null)
-        {
-            await tx.CommitAsync(ct);
-        }
+        await tx.CommitAsync(ct);
         logger.LogInformation("Case {CaseId} created by {UserId}", entity.Id, actor.UserId);
         return new Result<CaseDetails>.Ok((await GetAsync(entity.Id, actor, ct))!);
     }
@@ -380,6 +368,38 @@ public sealed class CaseService(
             DeclinesListing = p.DeclinesListing,
         };
     }
+
+    /// <summary>
+    /// A new case as <see cref="CreateAsync"/> saves it, before its reference number and its people: status New since
+    /// today, assigned to the caseworker who creates it (supervisors' and the system's cases are unassigned). The CSV
+    /// import's bulk writer builds its rows with the same code, so that both paths store the same values.
+    /// </summary>
+    internal static Case NewCase(CaseCommand command, Actor actor, DateTimeOffset now)
+    {
+        var entity = new Case
+        {
+            Reference = "",
+            Title = "",
+            CreatedAt = now,
+            UpdatedAt = now,
+            Status = CaseStatus.New,
+            AssignedCaseworkerId = actor.IsSupervisor || actor == Actor.System ? null : actor.UserId,
+        };
+        ApplyCaseFields(entity, command);
+        entity.StatusSince = DateOnly.FromDateTime(now.UtcDateTime);
+        return entity;
+    }
+
+    /// <summary>A new person from a form row, as <see cref="CreateAsync"/> saves it (search text included).</summary>
+    internal static Person NewPerson(PersonInput input, DateTimeOffset now)
+    {
+        var person = new Person { FamilyName = "", CreatedAt = now, UpdatedAt = now };
+        ApplyPersonFields(person, input);
+        return person;
+    }
+
+    /// <summary>The rows of a command that become people of the case, in order: not removed, not blank.</summary>
+    internal static IEnumerable<PersonInput> PeopleToSave(IEnumerable<PersonInput> inputs) => inputs.Where(p => !p.Remove && !p.IsBlank);
 
     public static string FormatReference(CaseCategory category, long number) =>
         $"{CaseCategories.ReferencePrefix(category)}-{number:0000}";
@@ -493,7 +513,7 @@ public sealed class CaseService(
     private async Task ApplyPeopleAsync(Case entity, IReadOnlyList<PersonInput> inputs, DateTimeOffset now, CancellationToken ct)
     {
         var position = entity.People.Count == 0 ? 0 : entity.People.Max(p => p.Position) + 1;
-        foreach (var input in inputs.Where(p => !p.Remove && !p.IsBlank))
+        foreach (var input in PeopleToSave(inputs))
         {
             Person person;
             if (input.PersonId is { } existingId)
@@ -504,8 +524,7 @@ public sealed class CaseService(
             }
             else
             {
-                person = new Person { FamilyName = "", CreatedAt = now, UpdatedAt = now };
-                ApplyPersonFields(person, input);
+                person = NewPerson(input, now);
                 db.Persons.Add(person);
             }
             entity.People.Add(new CasePerson { Case = entity, Person = person, Role = input.Role, Position = position++ });

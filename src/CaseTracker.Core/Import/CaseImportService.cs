@@ -21,11 +21,12 @@ namespace CaseTracker.Core.Import;
 /// <summary>
 /// Imports cases from a CSV file (docs/import.md): a preview reads and checks every row and warns of
 /// possible duplicate persons, writing nothing; confirming reads and checks the same content again and
-/// creates every case through <see cref="CaseService.CreateAsync"/> in one transaction, or none.
+/// creates every case in one transaction, or none, set-based through <see cref="CaseBulkWriter"/>, to the same rows
+/// as <see cref="CaseService.CreateAsync"/> would write one by one.
 /// </summary>
 public sealed class CaseImportService(
     CaseTrackerDbContext db,
-    CaseService cases,
+    CaseBulkWriter writer,
     DuplicateCheck duplicates,
     IValidator<CaseCommand> validator,
     AuditTrail audit,
@@ -45,6 +46,13 @@ public sealed class CaseImportService(
     /// so that a large file still gets its preview in a reasonable time.
     /// </summary>
     internal TimeSpan DuplicateCheckBudget { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// How long a preview spends comparing the persons of the file with each other. Persons of the same year of birth are
+    /// compared pairwise, so the work grows with the square of the rows; a cheap bound of the name similarity
+    /// (<see cref="NameSimilarity.UpperBound"/>) skips nearly every pair, and this budget bounds the rest.
+    /// </summary>
+    internal TimeSpan FileComparisonBudget { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Reads and checks a file or pasted text; writes nothing.</summary>
     public async Task<ImportPreview> PreviewAsync(ImportFile? file, string? text, Actor actor, CancellationToken ct)
@@ -86,9 +94,30 @@ public sealed class CaseImportService(
         {
             return failure;
         }
-        var (warnings, notice) = await FindDuplicatesAsync(rows, actor, ct);
-        FindDuplicatesWithinFile(rows, warnings);
-        var preview = Build(source, rows, warnings, null, null) with { DuplicateCheckNotice = notice };
+        // The comparison within the file needs the processor and the look-up of known persons mostly waits for the
+        // database: they run side by side, each within its own time budget.
+        var fileWarnings = new Dictionary<int, List<ImportIssue>>();
+        using var stopComparing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var withinFile = Task.Run(() => FindDuplicatesWithinFile(rows, fileWarnings, FileComparisonBudget, logger, stopComparing.Token), ct);
+        Dictionary<int, List<ImportIssue>> warnings;
+        string? notice;
+        try
+        {
+            (warnings, notice) = await FindDuplicatesAsync(rows, actor, ct);
+        }
+        catch
+        {
+            // Not left running for nothing when the look-up fails or the request is gone.
+            await stopComparing.CancelAsync();
+            throw;
+        }
+        var fileNotice = await withinFile;
+        foreach (var issue in fileWarnings.Values.SelectMany(issues => issues))
+        {
+            Add(warnings, issue);
+        }
+        var notices = string.Join(" ", new[] { notice, fileNotice }.Where(n => n is not null));
+        var preview = Build(source, rows, warnings, null, null) with { DuplicateCheckNotice = notices.Length == 0 ? null : notices };
         logger.LogInformation("Import preview: {Rows} rows, {Errors} errors, {Warnings} warnings",
             rows.Count, preview.Errors.Count(), preview.Warnings.Count());
         return preview.CanImport
@@ -107,62 +136,55 @@ public sealed class CaseImportService(
         {
             return new ImportOutcome.Rejected(ImportPreview.Failed(ImportSource.Preview, NothingToImport));
         }
+        var started = Stopwatch.GetTimestamp();
         var (rows, failure) = await ReadAsync(ImportSource.Preview, bytes, ct);
         if (failure is not null)
         {
             return new ImportOutcome.Rejected(failure);
         }
+        var read = Stopwatch.GetElapsedTime(started);
         if (rows.Any(r => r.Errors.Count > 0))
         {
             return new ImportOutcome.Rejected(Build(ImportSource.Preview, rows, [], null, null));
         }
 
-        return await db.RetryingAsync(token => WriteAsync(importId, rows, actor, token), ct);
-    }
-
-    private async Task<ImportOutcome> WriteAsync(string importId, List<ParsedRow> rows, Actor actor, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Two confirmations of one preview (a double click) wait for each other here; the second then sees the first.
+        // Two confirmations of one preview (a double click) wait for each other on this lock; the second then sees the first.
         var lockKey = long.Parse(importId.AsSpan(0, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", ct);
-        if (await db.AuditEvents.AnyAsync(a => a.Action == ImportedAction && a.EntityId == importId, ct))
+        var commands = rows.Select(r => r.Command).ToList();
+        // One unit the execution strategy can run again after a transient failure: each attempt starts from scratch, in a
+        // new transaction (the staging tables live only as long as it), with nothing tracked from the attempt before.
+        // A retry after a commit whose acknowledgement was lost finds the import's audit event, and writes nothing.
+        return await db.RetryingAsync(async attemptCt =>
         {
-            logger.LogInformation("Import {ImportId} confirmed again by {UserId}: nothing written", importId, actor.UserId);
-            return new ImportOutcome.AlreadyImported(importId);
-        }
-
-        var created = new List<ImportedCase>(rows.Count);
-        foreach (var row in rows)
-        {
-            // CaseService joins this transaction: same validation, reference numbers, audit, urgency and name keys.
-            var result = await cases.CreateAsync(row.Command, actor, ct);
-            if (result is not Result<CaseDetails>.Ok ok)
+            await using var tx = await db.Database.BeginTransactionAsync(attemptCt);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", attemptCt);
+            if (await db.AuditEvents.AnyAsync(a => a.Action == ImportedAction && a.EntityId == importId, attemptCt))
             {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                row.AddErrors(result is Result<CaseDetails>.Invalid invalid
-                    ? invalid.Errors
-                    : [new FieldError("", "This case could not be created.")]);
-                logger.LogInformation("Import {ImportId} by {UserId} rolled back at row {Row}", importId, actor.UserId, row.Row);
-                return new ImportOutcome.Rejected(Build(ImportSource.Preview, rows, [], null, null));
+                logger.LogInformation("Import {ImportId} confirmed again by {UserId}: nothing written", importId, actor.UserId);
+                return (ImportOutcome)new ImportOutcome.AlreadyImported(importId);
             }
-            created.Add(new ImportedCase(ok.Value.Id, ok.Value.Reference, ok.Value.Title));
-            // Saved (not yet committed): tracking them any longer would only slow down the next rows.
-            db.ChangeTracker.Clear();
-        }
-        audit.Add(actor, ImportedAction, "Import", importId, details: new
-        {
-            rows = created.Count,
-            cases = created.Select(c => new { id = c.Id, reference = c.Reference }).ToList(),
-        });
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        logger.LogInformation("Import {ImportId}: {Rows} cases created by {UserId}", importId, created.Count, actor.UserId);
-        return new ImportOutcome.Imported(importId, created);
+            // Every row was checked above; the writer creates all of them in this transaction, or fails and none remain.
+            var created = await writer.WriteAsync(commands, actor, attemptCt);
+            audit.Add(actor, ImportedAction, "Import", importId, details: new
+            {
+                rows = created.Count,
+                cases = created.Select(c => new { id = c.Id, reference = c.Reference }).ToList(),
+            });
+            await db.SaveChangesAsync(attemptCt);
+            await tx.CommitAsync(attemptCt);
+            logger.LogInformation("Import {ImportId}: {Rows} cases created by {UserId} (read and checked in {ReadMs} ms, written in {WriteMs} ms)",
+                importId, created.Count, actor.UserId, (long)read.TotalMilliseconds, (long)(Stopwatch.GetElapsedTime(started) - read).TotalMilliseconds);
+            return new ImportOutcome.Imported(importId, created);
+        }, ct);
     }
 
-    /// <summary>What an import of this actor created, as far as the actor may still see it; null for any other id.</summary>
+    /// <summary>The page after an import lists at most this many of its cases, the first of the file.</summary>
+    public const int SummaryCases = 1000;
+
+    /// <summary>
+    /// What an import of this actor created, as far as the actor may still see it (of its first <see cref="SummaryCases"/>
+    /// cases); null for any other id.
+    /// </summary>
     public async Task<ImportSummary?> GetImportAsync(string? importId, Actor actor, CancellationToken ct)
     {
         if (!IsImportId(importId))
@@ -191,6 +213,7 @@ public sealed class CaseImportService(
                 ids.AddRange(list.EnumerateArray().Select(c => c.GetProperty("id").GetInt32()));
             }
         }
+        ids = ids.Take(SummaryCases).ToList();
         var found = await db.Cases.AsNoTracking().VisibleTo(actor).Where(c => ids.Contains(c.Id))
             .Select(c => new ImportedCase(c.Id, c.Reference, c.Title)).ToListAsync(ct);
         var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
@@ -250,18 +273,21 @@ public sealed class CaseImportService(
                 return ([], ImportPreview.Failed(source,
                     $"The file has {data.Count.ToString("N0", CultureInfo.InvariantCulture)} case rows; at most {F.MaxRows.ToString("N0", CultureInfo.InvariantCulture)} can be imported at once. Split it into smaller files."));
             }
-            var rows = new List<ParsedRow>(data.Count);
-            foreach (var record in data)
-            {
-                var row = ParsedRow.Read(header, record);
-                if (row.IsReadable)
+            var rows = new ParsedRow[data.Count];
+            // Rows are independent and the validator is shared by every request, so a large file is checked on every core
+            // (100,000 rows take seconds on one); each row keeps its place.
+            await Parallel.ForAsync(0, data.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = data.Count < 1000 ? 1 : -1 },
+                async (i, rowCt) =>
                 {
-                    var result = await validator.ValidateAsync(row.Command, ct);
-                    row.AddErrors(result.ToFieldErrors());
-                }
-                rows.Add(row);
-            }
-            return (rows, null);
+                    var row = ParsedRow.Read(header, data[i]);
+                    if (row.IsReadable)
+                    {
+                        var result = await validator.ValidateAsync(row.Command, rowCt);
+                        row.AddErrors(result.ToFieldErrors());
+                    }
+                    rows[i] = row;
+                });
+            return ([.. rows], null);
         }
     }
 
@@ -308,32 +334,46 @@ public sealed class CaseImportService(
     /// <summary>
     /// The same person twice in the file: persons of different rows with the same year of birth whose names score at
     /// least <see cref="DuplicateCheck.LikelyScore"/> in any script. At most <see cref="MaxFileMatches"/> per person, best first.
+    /// Row by row, each person is compared with the persons of the rows above; when <see cref="FileComparisonBudget"/> is
+    /// spent, the notice returned says from which row on this was not done.
     /// </summary>
-    private static void FindDuplicatesWithinFile(List<ParsedRow> rows, Dictionary<int, List<ImportIssue>> warnings)
+    internal static string? FindDuplicatesWithinFile(List<ParsedRow> rows, Dictionary<int, List<ImportIssue>> warnings, TimeSpan budget, ILogger logger,
+        CancellationToken ct)
     {
-        var persons = rows.Where(r => r.IsReadable)
-            .SelectMany(r => r.Command.People.Select((p, i) => new FilePerson(r, i, p, p.BirthDate?.Year ?? p.BirthYear, Forms(p))))
-            .Where(x => !x.Person.IsBlank && x.Year is not null)
-            .ToList();
+        var started = Stopwatch.GetTimestamp();
+        var persons = new List<FilePerson>();
+        var byYear = new Dictionary<int, List<FilePerson>>();
         var matches = new Dictionary<FilePerson, List<(FilePerson Other, double Score)>>();
-        foreach (var group in persons.GroupBy(p => p.Year))
+        string? notice = null;
+        foreach (var row in rows.Where(r => r.IsReadable))
         {
-            var list = group.ToList();
-            for (var a = 0; a < list.Count; a++)
+            ct.ThrowIfCancellationRequested();
+            if (Stopwatch.GetElapsedTime(started) > budget)
             {
-                for (var b = a + 1; b < list.Count; b++)
+                logger.LogInformation("Import preview: comparison within the file stopped at row {Row} of {Rows}", row.Row, rows[^1].Row);
+                notice = $"Rows {row.Row}–{rows[^1].Row} were not compared with the rows above them for the same person twice: " +
+                    $"the comparison stops after {budget.TotalSeconds:0} seconds. They can still be imported; to check them, import them as a separate file.";
+                break;
+            }
+            for (var i = 0; i < row.Command.People.Count; i++)
+            {
+                var p = row.Command.People[i];
+                if (p.IsBlank || (p.BirthDate?.Year ?? p.BirthYear) is not { } year)
                 {
-                    if (list[a].Row == list[b].Row)
-                    {
-                        continue;
-                    }
-                    var score = list[a].Forms.SelectMany(x => list[b].Forms, NameSimilarity.Score).DefaultIfEmpty(0).Max();
-                    if (score >= DuplicateCheck.LikelyScore)
-                    {
-                        Match(list[a], list[b], score);
-                        Match(list[b], list[a], score);
-                    }
+                    continue;
                 }
+                var person = new FilePerson(row, i, p, year, Forms(p));
+                if (!byYear.TryGetValue(year, out var sameYear))
+                {
+                    byYear[year] = sameYear = [];
+                }
+                foreach (var (other, score) in Likely(person, sameYear))
+                {
+                    Match(person, other, score);
+                    Match(other, person, score);
+                }
+                sameYear.Add(person);
+                persons.Add(person);
             }
         }
         foreach (var person in persons.Where(matches.ContainsKey))
@@ -345,6 +385,7 @@ public sealed class CaseImportService(
                     $"({Name(other.Person)}): name similarity {score.ToString("0.00", CultureInfo.InvariantCulture)}, same year of birth ({person.Year}). The import would create both."));
             }
         }
+        return notice;
 
         void Match(FilePerson person, FilePerson other, double score)
         {
@@ -355,12 +396,64 @@ public sealed class CaseImportService(
             list.Add((other, score));
         }
 
-        static List<NameForm> Forms(PersonInput p) =>
+        // Whether any pair of their forms could reach the score at all: an upper bound of the similarity, exact for this
+        // purpose, that costs a fraction of the similarity itself.
+        // The persons of other rows among those given whose names score at least LikelyScore against the person's. A
+        // method of its own, called once per person, so that its loop over millions of pairs is compiled fully optimised.
+        static List<(FilePerson Other, double Score)> Likely(FilePerson person, List<FilePerson> sameYear)
+        {
+            var found = new List<(FilePerson, double)>();
+            var forms = person.Forms;
+            for (var k = 0; k < sameYear.Count; k++)
+            {
+                var other = sameYear[k];
+                if (other.Row == person.Row || !MayMatch(forms, other.Forms))
+                {
+                    continue;
+                }
+                var score = BestScore(person, other);
+                if (score >= DuplicateCheck.LikelyScore)
+                {
+                    found.Add((other, score));
+                }
+            }
+            return found;
+        }
+
+        static bool MayMatch(NameForm[] fa, NameForm[] fb)
+        {
+            for (var i = 0; i < fa.Length; i++)
+            {
+                for (var j = 0; j < fb.Length; j++)
+                {
+                    if (NameSimilarity.UpperBound(fa[i], fb[j]) >= DuplicateCheck.LikelyScore)
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        static double BestScore(FilePerson a, FilePerson b)
+        {
+            var best = 0.0;
+            foreach (var x in a.Forms)
+            {
+                foreach (var y in b.Forms)
+                {
+                    best = Math.Max(best, NameSimilarity.Score(x, y));
+                }
+            }
+            return best;
+        }
+
+        static NameForm[] Forms(PersonInput p) =>
             new[] { Join(p.FamilyName, p.GivenName), Join(p.NativeFamilyName, p.NativeGivenName) }
-                .Where(n => n.Length > 0).Select(NameForm.Of).ToList();
+                .Where(n => n.Length > 0).Select(NameForm.Of).ToArray();
     }
 
-    private sealed record FilePerson(ParsedRow Row, int Index, PersonInput Person, int? Year, List<NameForm> Forms);
+    private sealed record FilePerson(ParsedRow Row, int Index, PersonInput Person, int Year, NameForm[] Forms);
 
     private static ImportPreview Build(ImportSource source, List<ParsedRow> rows, Dictionary<int, List<ImportIssue>> warnings, string? content, string? importId) =>
         new(source, [], rows.Select(r =>

@@ -48,6 +48,14 @@ public sealed class NameForm
             Spelling = spelling;
             FormGroups = formGroups;
             AdoptedGroups = adoptedGroups;
+            foreach (var ch in keys[0])
+            {
+                KeyMask |= 1UL << (ch % 64);
+            }
+            foreach (var key in keys)
+            {
+                KeysBloom |= 1UL << (StringComparer.Ordinal.GetHashCode(key) & 63);
+            }
         }
 
         /// <summary>The word as written.</summary>
@@ -66,6 +74,12 @@ public sealed class NameForm
         internal int[] FormGroups { get; }
 
         internal int[] AdoptedGroups { get; }
+
+        /// <summary>The characters of the primary key as bits (character code modulo 64), for <see cref="NameSimilarity.UpperBound"/>.</summary>
+        internal ulong KeyMask { get; }
+
+        /// <summary>One bit per key (of its hash): words whose blooms share no bit have no key in common.</summary>
+        internal ulong KeysBloom { get; }
 
         /// <inheritdoc/>
         public override string ToString() => Text;

@@ -107,6 +107,95 @@ public static class NameSimilarity
         return total / n * Math.Pow(UnpairedWordFactor, m - n);
     }
 
+    /// <summary>
+    /// A bound that <see cref="Score(NameForm, NameForm)"/> never exceeds, computed without Jaro-Winkler: each word of the
+    /// shorter name is given its best possible partner, and each pair of words the most <see cref="WordScore"/> could give
+    /// them (<see cref="WordUpperBound"/>). Comparing every person of a large file with every other, a pair whose bound is
+    /// below a threshold is known to score below it, and is not scored.
+    /// </summary>
+    public static double UpperBound(NameForm a, NameForm b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var (shorter, longer) = a.Words.Count <= b.Words.Count ? (a.Words, b.Words) : (b.Words, a.Words);
+        if (shorter.Count == 0)
+        {
+            return 0.0;
+        }
+        if (longer.Count == 1)
+        {
+            return WordUpperBound(shorter[0], longer[0]);
+        }
+        // The greedy assignment pairs each word of the shorter name with one word of the longer: at best with the best.
+        // (Index loops: this runs for millions of pairs, and an enumerator over the interface would be allocated.)
+        var total = 0.0;
+        for (var i = 0; i < shorter.Count; i++)
+        {
+            var best = 0.0;
+            for (var j = 0; j < longer.Count && best < 1.0; j++)
+            {
+                best = Math.Max(best, WordUpperBound(shorter[i], longer[j]));
+            }
+            total += best;
+        }
+        var mean = total / shorter.Count;
+        return longer.Count == shorter.Count ? mean : mean * Math.Pow(UnpairedWordFactor, longer.Count - shorter.Count);
+    }
+
+    /// <summary>
+    /// A bound that <see cref="WordScore"/> never exceeds: the same cases, with the Jaro-Winkler similarity of the keys
+    /// replaced by a bound from their lengths, their shared beginning and the characters one has that the other lacks,
+    /// and without the factors that only lower a score (spelling, surname ending).
+    /// </summary>
+    internal static double WordUpperBound(NameForm.Word a, NameForm.Word b)
+    {
+        var given = GivenNames.Match(a.FormGroups, a.AdoptedGroups, b.FormGroups, b.AdoptedGroups);
+        if (given >= 1.0)
+        {
+            return 1.0;
+        }
+        var ka = a.Keys[0];
+        var kb = b.Keys[0];
+        if (ka.Length == 0 || kb.Length == 0)
+        {
+            return given;
+        }
+        if (string.Equals(ka, kb, StringComparison.Ordinal))
+        {
+            return 1.0;
+        }
+        var extra = Math.Max(0, Math.Abs(ka.Length - kb.Length) - 1);
+        var bound = JaroWinklerUpperBound(ka, a.KeyMask, kb, b.KeyMask) * Math.Max(0.0, 1.0 - (LengthPenalty * extra));
+        if (bound < AlternativeReadingScore && (a.KeysBloom & b.KeysBloom) != 0 && SomeKeyEqual(a.Keys, b.Keys))
+        {
+            bound = AlternativeReadingScore;
+        }
+        return Math.Max(bound, given);
+    }
+
+    /// <summary>
+    /// A bound of <see cref="JaroWinkler"/> for two different non-empty strings: a character of one that the other lacks
+    /// cannot be matched, so at most min(length − such characters) match, with no transpositions; the prefix is counted.
+    /// </summary>
+    private static double JaroWinklerUpperBound(string s1, ulong mask1, string s2, ulong mask2)
+    {
+        var matches = Math.Min(s1.Length - System.Numerics.BitOperations.PopCount(mask1 & ~mask2),
+            s2.Length - System.Numerics.BitOperations.PopCount(mask2 & ~mask1));
+        if (matches <= 0)
+        {
+            return 0.0;
+        }
+        double m = matches;
+        var jaro = ((m / s1.Length) + (m / s2.Length) + 1.0) / 3.0;
+        var prefix = 0;
+        var maxPrefix = Math.Min(4, Math.Min(s1.Length, s2.Length));
+        while (prefix < maxPrefix && s1[prefix] == s2[prefix])
+        {
+            prefix++;
+        }
+        return jaro + (prefix * 0.1 * (1.0 - jaro));
+    }
+
     /// <summary>Similarity of two single words.</summary>
     public static double WordScore(NameForm.Word a, NameForm.Word b)
     {
@@ -145,11 +234,12 @@ public static class NameSimilarity
 
     private static bool SomeKeyEqual(IReadOnlyList<string> ka, IReadOnlyList<string> kb)
     {
-        foreach (var x in ka)
+        // Index loops: no enumerator to allocate per pair of words.
+        for (var i = 0; i < ka.Count; i++)
         {
-            foreach (var y in kb)
+            for (var j = 0; j < kb.Count; j++)
             {
-                if (string.Equals(x, y, StringComparison.Ordinal))
+                if (string.Equals(ka[i], kb[j], StringComparison.Ordinal))
                 {
                     return true;
                 }

@@ -120,6 +120,6 @@ public sealed class CsvParserTests
 
         Assert.Equal(CaseImportFormat.MaxBytes + 1, read.Length);
         Assert.False(ImportText.TryDecode(read, out _, out var error));
-        Assert.Contains("at most 5 MB", error);
+        Assert.Contains("at most 64 MB", error);
     }
 }

@@ -43,6 +43,36 @@ public static class ImportCsv
         Row([(CaseImportFormat.FamilyName, family), (CaseImportFormat.NativeFamilyName, native), (CaseImportFormat.BirthYear, birthYear),
             (CaseImportFormat.Title, $"{family} family"), .. changes]);
 
+    /// <summary>
+    /// <paramref name="count"/> valid rows of all four categories, a third without relatives, with distinct names in
+    /// both scripts (letters only, as names must be) and no year of birth: the names are alike enough ("Ivanovb",
+    /// "Ivanovdd") that a preview would warn of the same person twice wherever two rows had the same year.
+    /// </summary>
+    public static string[] Many(int count) =>
+        Enumerable.Range(0, count).Select(i =>
+        {
+            var latin = "Ivanov" + Letters(i, "abcdefghijklmnopqrstuvwxyz");
+            var native = "Иванов" + Letters(i, "абвгдежзиклмнопрстуфхцчшэюя");
+            return Row(
+                (CaseImportFormat.Category, (i % 4) switch { 0 => "SeparatedSpouse", 1 => "DividedFamily", 2 => "DualNational", _ => "Emigration" }),
+                (CaseImportFormat.EmigrationGroup, i % 4 == 3 ? "German" : ""),
+                (CaseImportFormat.Title, $"{latin} family"),
+                (CaseImportFormat.FamilyName, latin), (CaseImportFormat.NativeFamilyName, native), (CaseImportFormat.BirthYear, ""),
+                (CaseImportFormat.Relatives, i % 3 == 0 ? "" : $"Spouse:{latin}a Olga ({native}а Ольга);Child:{latin} Pavel"));
+        }).ToArray();
+
+    private static string Letters(int n, string alphabet)
+    {
+        var s = new StringBuilder();
+        do
+        {
+            s.Insert(0, alphabet[n % alphabet.Length]);
+            n /= alphabet.Length;
+        }
+        while (n > 0);
+        return s.ToString();
+    }
+
     public static string File(params string[] rows) => Header + "\r\n" + string.Join("\r\n", rows) + "\r\n";
 
     public static byte[] Bytes(params string[] rows) => Encoding.UTF8.GetBytes(File(rows));

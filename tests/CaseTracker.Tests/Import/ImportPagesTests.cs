@@ -10,6 +10,7 @@ using CaseTracker.Core.Common;
 using CaseTracker.Core.Import;
 using CaseTracker.Tests.Cases;
 using CaseTracker.Tests.Infrastructure;
+using CaseTracker.Web.Pages.Import;
 using Microsoft.EntityFrameworkCore;
 using F = CaseTracker.Core.Import.CaseImportFormat;
 
@@ -214,8 +215,8 @@ public sealed class ImportPagesTests(TestApp app) : IntegrationTest(app)
         { "xlsx", "spreadsheet workbook" },
         { "utf16", "UTF-16" },
         { "cp1251", "not UTF-8 text (the first byte that is not UTF-8 is on line 2)" },
-        { "10 MB", "The file is 10 MB; at most 5 MB can be imported at once" },
-        { "too many rows", "The file has 501 case rows; at most 500 can be imported at once" },
+        { "65 MB", "The file is 65 MB; at most 64 MB can be imported at once" },
+        { "too many rows", "The file has 100,001 case rows; at most 100,000 can be imported at once" },
     };
 
     [Theory]
@@ -235,7 +236,7 @@ public sealed class ImportPagesTests(TestApp app) : IntegrationTest(app)
             "xlsx" => [0x50, 0x4B, 0x03, 0x04, .. Garbage()],
             "utf16" => Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(ImportCsv.File(ImportCsv.Row()))).ToArray(),
             "cp1251" => [.. Encoding.UTF8.GetBytes(ImportCsv.Header + "\n"), 0xCF, 0xE5, 0xF2, 0xF0, 0xEE, 0xE2, 0xE0],
-            "10 MB" => new byte[10 * 1024 * 1024],
+            "65 MB" => new byte[F.MaxBytes + (1024 * 1024)],
             "too many rows" => ImportCsv.Bytes(Enumerable.Repeat(ImportCsv.Row(), F.MaxRows + 1).ToArray()),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -245,6 +246,35 @@ public sealed class ImportPagesTests(TestApp app) : IntegrationTest(app)
         Assert.Contains(expected, page.FieldError("Upload"));
         Assert.Null(page.QuerySelector("[data-testid=commit-form]"));
         Assert.Equal(0, await CaseCountAsync());
+    }
+
+    [Fact]
+    public async Task A_large_preview_lists_the_first_rows_and_every_row_with_an_error_and_says_so()
+    {
+        var (client, _) = await SignInAsync();
+        var rows = ImportCsv.Many(600);
+        rows[450] = ImportCsv.Row((F.BirthYear, "1849"));
+
+        var preview = await UploadAsync(client, ImportCsv.Bytes(rows));
+
+        Assert.Contains("600 rows read: 599 ready, 1 with errors", preview.QuerySelector("[data-testid=preview-counts]").Text());
+        var shown = preview.QuerySelectorAll("[data-testid=preview-row]");
+        Assert.Equal(Enumerable.Range(2, IndexModel.PreviewRowsShown).Append(452).Select(r => $"row-{r}"), shown.Select(r => r.Id));
+        Assert.Contains("The table shows the first 200 rows", preview.QuerySelector("[data-testid=preview-rows-shown]").Text());
+        Assert.Contains("row 452 (birth_year)", preview.QuerySelector("[data-testid=import-errors]").Text());
+    }
+
+    [Fact]
+    public void The_page_takes_the_confirmation_of_a_file_of_the_largest_size()
+    {
+        // The confirmation posts the content back as base64url; the page's request and form limits must let it through.
+        Assert.True(IndexModel.RequestLimit > System.Buffers.Text.Base64Url.GetEncodedLength(F.MaxBytes) + 1024);
+        var limits = typeof(IndexModel).GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute), false)
+            .Cast<Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute>().Single();
+        Assert.Equal(IndexModel.RequestLimit, limits.ValueLengthLimit);
+        var size = typeof(IndexModel).GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute), false)
+            .Cast<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>().Single();
+        Assert.Equal(IndexModel.RequestLimit, size.MaxRequestBodySize);
     }
 
     private static byte[] Garbage()

@@ -37,6 +37,9 @@ public sealed class TestApp : IAsyncLifetime
             b.UseEnvironment("Development");
             b.UseSetting("ConnectionStrings:CaseTracker", ConnectionString);
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            // The test server has no request body limits to set, and says so on every request to the import page.
+            b.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
+            b.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Mvc.Filters.RequestSizeLimitFilter", "Error");
             // Every test signs in; the login rate limit has its own test with its own limit.
             b.UseSetting("CaseTracker:LoginAttemptsPerMinute", "100000");
             // Tests refresh the dashboard's summaries themselves, when they need them.

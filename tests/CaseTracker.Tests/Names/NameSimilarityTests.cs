@@ -17,6 +17,34 @@ public sealed class NameSimilarityTests
         Assert.InRange(NameSimilarity.Score(a, b), 0.99, 1.0);
 
     [Fact]
+    public void The_upper_bound_is_never_below_the_score_and_rules_out_most_pairs_of_different_names()
+    {
+        // Every spelling of every test name, single words and "family given" pairs in both orders and scripts, given names
+        // and adopted names, misspellings and decoys: the bound may be loose, never low.
+        var words = NameVariants.Groups.Concat(HeldOutNameVariants.Groups).Concat(HeldOutNameVariants.Misspellings)
+            .SelectMany(g => g.Attested.Concat(g.Generated).Prepend(g.Original))
+            .Concat(HeldOutNameVariants.Distractors)
+            .Concat(["Yelena", "Елена", "Hélène", "Anatoly", "Natan", "Анатолий", "Maria", "Мария", "Ivan", "Иван", "Ida", "Ира"])
+            .Distinct().ToList();
+        var names = words.Concat(words.Take(60).SelectMany(w => new[] { $"{w} Maria", $"Anatoly {w}", $"{w} Ivan Ivanovich" }))
+            .Select(NameForm.Of).ToList();
+        var ruledOut = 0;
+        var pairs = 0;
+        foreach (var a in names)
+        {
+            foreach (var b in names)
+            {
+                var score = NameSimilarity.Score(a, b);
+                var bound = NameSimilarity.UpperBound(a, b);
+                Assert.True(bound >= score - 1e-12, $"{a} ~ {b}: bound {bound} below score {score}");
+                pairs++;
+                ruledOut += bound < 0.97 ? 1 : 0;
+            }
+        }
+        Assert.True(ruledOut > pairs * 0.8, $"only {ruledOut} of {pairs} pairs ruled out at 0.97");
+    }
+
+    [Fact]
     public void Identical_names_score_1_and_scores_are_symmetric()
     {
         Assert.Equal(1.0, NameSimilarity.Score("Щаранский", "Щаранский"));

@@ -8,13 +8,24 @@ namespace CaseTracker.Web.Pages.Import;
 /// CSV import of cases: upload (or paste) → preview of every row with its errors and duplicate warnings →
 /// confirm, which imports all rows or none → the imported cases (Post/Redirect/Get).
 /// </summary>
-// A form value may hold the whole file: pasted, or carried from the preview to the confirmation (base64, a third
-// longer). The form limits sit above the server's request limit (Kestrel: 30,000,000 bytes), so that any file the
-// server accepts reaches the service and gets its message there ("at most 5 MB"), not a 400.
-[RequestFormLimits(ValueLengthLimit = FormLimit, MultipartBodyLengthLimit = FormLimit)]
+// A form value may hold the whole file: pasted, or carried from the preview to the confirmation (base64url, a third
+// longer: 85.3 MB for a file of the largest size, 64 MB). Kestrel refuses request bodies over 30,000,000 bytes unless
+// told otherwise, so this page sets its own request limit, and the form limits to the same, so that any file the server
+// accepts reaches the service and gets its message there ("at most 64 MB"), not a 400; a larger request is refused by
+// the server itself (413).
+[RequestSizeLimit(RequestLimit)]
+[RequestFormLimits(ValueLengthLimit = RequestLimit, MultipartBodyLengthLimit = RequestLimit)]
 public sealed class IndexModel(CaseImportService import) : PageModel
 {
-    private const int FormLimit = 32 * 1024 * 1024;
+    /// <summary>96 MB: the confirmation of a file of <see cref="CaseImportFormat.MaxBytes"/>, with room for the rest of the form.</summary>
+    public const int RequestLimit = 96 * 1024 * 1024;
+
+    /// <summary>
+    /// The preview's table shows the first this many rows, and after them only rows with an error or a warning: a
+    /// table of 100,000 rows would make a page no browser shows in reasonable time. Every row is read and checked all
+    /// the same, and every error and warning is listed above the table.
+    /// </summary>
+    public const int PreviewRowsShown = 200;
 
     [BindProperty]
     public ImportCasesCommand Input { get; set; } = new();
