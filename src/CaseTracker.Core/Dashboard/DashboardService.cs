@@ -66,6 +66,9 @@ public sealed class DashboardService(CaseTrackerDbContext db, ListService lists,
 
     public const int UrgentScore = 50;
 
+    /// <summary>The advisory lock that serialises rewrites of the dashboard's list rows.</summary>
+    private const long ListRowsLock = 0x_4441_5348_4C49_5354; // "DASHLIST"
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     public async Task RefreshAsync(CancellationToken ct)
@@ -82,6 +85,8 @@ public sealed class DashboardService(CaseTrackerDbContext db, ListService lists,
         await db.RetryingAsync(async token =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(token);
+            // Several instances refresh on their own schedules: one rewrite at a time, each replacing the last.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ListRowsLock})", token);
             await db.Database.ExecuteSqlAsync($"DELETE FROM dashboard_list_rows", token);
             foreach (var (row, position) in rows.Select((r, i) => (r, i)))
             {

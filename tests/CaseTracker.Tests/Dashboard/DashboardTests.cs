@@ -204,6 +204,19 @@ public sealed class DashboardTests(TestApp app) : IntegrationTest(app)
         Assert.Equal(0, (await FiguresAsync(supervisor, "?category=DividedFamily"))["alerts.promised_over_30_days"]);
     }
 
+    [Fact]
+    public async Task Two_instances_refreshing_at_once_both_succeed_and_leave_one_row_per_list()
+    {
+        Assert.True(await WithServiceAsync<DemoDataSeeder, bool>(s => s.SeedAsync("a demo password for the dashboard", Ct)));
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => RefreshAsync()));
+
+        var lists = await WithDbAsync(db => db.Lists.CountAsync(Ct));
+        var rows = await WithDbAsync(db => db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM dashboard_list_rows").SingleAsync(Ct));
+        Assert.True(lists > 0);
+        Assert.Equal(lists, rows);
+    }
+
     private static IEnumerable<List<string>> ParseCsv(string text)
     {
         var row = new List<string>();
