@@ -26,6 +26,16 @@ internal sealed class GenCase
     public int UrgencyScore;
     public List<string> UrgencyFactors = [];
     public readonly List<(Person Person, PersonRole Role, bool New)> People = [];
+
+    /// <summary>The urgency the product gives this case and its people (<see cref="Urgency.Assess"/>).</summary>
+    public void AssessUrgency(DateOnly today)
+    {
+        var assessment = Urgency.Assess(SeparatedSince, RefusalCount,
+            People.Select(p => new UrgencyPerson(p.Role, p.Person.BirthDate, p.Person.BirthYear, p.Person.Citizenships, p.Person.IllnessOrDisability, p.Person.HungerStrikes)).ToList(),
+            today);
+        UrgencyScore = assessment.Score;
+        UrgencyFactors = assessment.Words.ToList();
+    }
 }
 
 /// <summary>Makes realistic cases and their people (deterministic for a seed).</summary>
@@ -114,11 +124,7 @@ internal sealed class CaseFactory(Random rnd, IReadOnlyList<string> caseworkerId
               + (c.RefusalCount > 0 ? $"refused {c.RefusalCount} times{(c.RefusalReason is null ? "" : ", citing " + c.RefusalReason)}." : "no answer yet.")
               + (rnd.Next(3) == 0 ? " The family abroad writes every month and has asked their congressman to raise the case." : "");
 
-        var assessment = Urgency.Assess(c.SeparatedSince, c.RefusalCount,
-            c.People.Select(p => new UrgencyPerson(p.Role, p.Person.BirthDate, p.Person.BirthYear, p.Person.Citizenships, p.Person.IllnessOrDisability, p.Person.HungerStrikes)).ToList(),
-            today);
-        c.UrgencyScore = assessment.Score;
-        c.UrgencyFactors = assessment.Words.ToList();
+        c.AssessUrgency(today);
         return c;
     }
 

@@ -203,11 +203,7 @@ internal static class WritePathBench
                 person.HungerStrikes = 0;
             }
         }
-        var assessment = Urgency.Assess(c.SeparatedSince, c.RefusalCount,
-            c.People.Select(p => new UrgencyPerson(p.Role, p.Person.BirthDate, p.Person.BirthYear, p.Person.Citizenships, p.Person.IllnessOrDisability, p.Person.HungerStrikes)).ToList(),
-            today);
-        c.UrgencyScore = assessment.Score;
-        c.UrgencyFactors = assessment.Words.ToList();
+        c.AssessUrgency(today);
         return c;
     }
 
