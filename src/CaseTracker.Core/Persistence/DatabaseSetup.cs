@@ -16,6 +16,26 @@ public static class DatabaseSetup
             .UseSnakeCaseNamingConvention();
 
     /// <summary>
+    /// How many migrations are not applied to the database; null when it cannot be reached (after the execution
+    /// strategy's retries). Used by the readiness check and by the start-up guard of Production.
+    /// </summary>
+    public static async Task<int?> PendingMigrationsAsync(CaseTrackerDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            if (!await db.Database.CanConnectAsync(ct))
+            {
+                return null;
+            }
+            return (await db.Database.GetPendingMigrationsAsync(ct)).Count();
+        }
+        catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException || DatabaseFailures.IsUnavailable(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The app's connection settings on top of the configured connection string (docs/performance.md):
     /// <list type="bullet">
     /// <item>PostgreSQL's JIT compiles plans of queries it estimates to be large; for this app's queries (dozens of

@@ -1,5 +1,4 @@
 using CaseTracker.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CaseTracker.Web.Infrastructure;
@@ -7,22 +6,11 @@ namespace CaseTracker.Web.Infrastructure;
 /// <summary>Ready when the database answers and every migration is applied.</summary>
 public sealed class DatabaseReadyCheck(CaseTrackerDbContext db) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await DatabaseSetup.PendingMigrationsAsync(db, cancellationToken) switch
         {
-            if (!await db.Database.CanConnectAsync(cancellationToken))
-            {
-                return HealthCheckResult.Unhealthy("The database cannot be reached.");
-            }
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-            return pending == 0
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy($"{pending} migration(s) not applied.");
-        }
-        catch (Exception e) when (e is InvalidOperationException || Core.Persistence.DatabaseFailures.IsUnavailable(e))
-        {
-            return HealthCheckResult.Unhealthy("The database cannot be reached.");
-        }
-    }
+            null => HealthCheckResult.Unhealthy("The database cannot be reached."),
+            0 => HealthCheckResult.Healthy(),
+            var pending => HealthCheckResult.Unhealthy($"{pending} migration(s) not applied."),
+        };
 }

@@ -28,25 +28,16 @@ public static class HostCommands
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CaseTracker.Startup");
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseTrackerDbContext>();
-        try
+        switch (await DatabaseSetup.PendingMigrationsAsync(db, CancellationToken.None))
         {
-            if (!await db.Database.CanConnectAsync())
-            {
+            case null:
                 logger.LogWarning("The database does not answer yet; starting anyway, not ready until it does");
                 return true;
-            }
-            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-            if (pending.Count == 0)
-            {
+            case 0:
                 return true;
-            }
-            logger.LogCritical("The database is not migrated ({Count} migration(s) pending). Run `CaseTracker.Web.dll migrate` first; the app will not start on it.", pending.Count);
-            return false;
-        }
-        catch (Npgsql.NpgsqlException e)
-        {
-            logger.LogWarning("The database could not be checked at start ({Error}); starting anyway", e.GetType().Name);
-            return true;
+            case var pending:
+                logger.LogCritical("The database is not migrated ({Count} migration(s) pending). Run `CaseTracker.Web.dll migrate` first; the app will not start on it.", pending);
+                return false;
         }
     }
 
