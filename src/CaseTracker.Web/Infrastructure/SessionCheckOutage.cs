@@ -25,7 +25,7 @@ public static class SessionCheckOutage
                 {
                     await validate(context);
                 }
-                catch (Exception e) when (Core.Persistence.DatabaseFailures.IsUnavailable(e))
+                catch (Exception e) when (e is Npgsql.NpgsqlException || Core.Persistence.DatabaseFailures.IsUnavailable(e))
                 {
                     context.HttpContext.Items[Key] = ExceptionDispatchInfo.Capture(e);
                 }
