@@ -55,12 +55,11 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
         // A name of several words: first every person that has all of them, found from the word with the fewest
         // persons when all of that word's persons were found. (Otherwise a common given name alone, a hundred
         // thousand Elenas, would fill the candidates before the surname was looked at.)
-        var driver = words.Select((w, i) => (w.Ids, w.Complete, Index: i)).Where(w => w.Complete && w.Ids.Count > 0)
-            .OrderBy(w => w.Ids.Count).FirstOrDefault();
+        var driver = words.Where(w => w.Complete && w.Ids.Count > 0).OrderBy(w => w.Ids.Count).FirstOrDefault();
         if (words.Count > 1 && driver.Ids is not null)
         {
             var all = driver.Ids;
-            foreach (var (other, i) in words.Select((w, i) => (w, i)).Where(x => x.i != driver.Index))
+            foreach (var other in words.Where(w => !ReferenceEquals(w.Ids, driver.Ids)))
             {
                 var having = new HashSet<int>();
                 foreach (var key in other.Keys)
