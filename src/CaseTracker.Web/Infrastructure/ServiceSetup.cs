@@ -60,11 +60,7 @@ public static class ServiceSetup
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
         // The session is checked against the database on every request: a disabled user, a sign-out
         // elsewhere or a role change ends the old cookie at once, not at its expiry.
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            o.ValidationInterval = TimeSpan.Zero;
-            o.OnRefreshingPrincipal = _ => Task.CompletedTask;
-        });
+        services.AddScoped<ISecurityStampValidator, SessionStampValidator>();
         var idle = TimeSpan.FromMinutes(configuration.GetValue("CaseTracker:IdleTimeoutMinutes", 30));
         var insecureCookies = builder.Environment.IsDevelopment() || configuration.GetValue("CaseTracker:AllowHttpCookies", false);
         services.ConfigureApplicationCookie(o =>
