@@ -20,10 +20,12 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.RefusalReason).HasMaxLength(500);
         b.HasOne(c => c.AssignedCaseworker).WithMany().HasForeignKey(c => c.AssignedCaseworkerId).OnDelete(DeleteBehavior.SetNull);
         b.HasIndex(c => new { c.Category, c.Status });
-        b.HasIndex(c => c.Status);
+        // "My work" and the supervisor's alerts: a caseworker's cases in a status, and the release promised longest
+        // ago, over one caseworker's cases or everyone's (80–170 ms at a million cases without them, under 1 ms with).
+        b.HasIndex(c => new { c.Status, c.StatusSince });
         b.HasIndex(c => c.UpdatedAt);
         b.HasIndex(c => c.SeparatedSince);
-        b.HasIndex(c => c.AssignedCaseworkerId);
+        b.HasIndex(c => new { c.AssignedCaseworkerId, c.Status, c.StatusSince });
         b.Property(c => c.UrgencyFactors).HasColumnType("text[]").HasDefaultValueSql("'{}'::text[]");
         // The case list sorted by urgency (the most urgent first, then by id), over all cases and within a category:
         // both walk an index in the list's own order and stop after the page (docs/performance.md). They carry what

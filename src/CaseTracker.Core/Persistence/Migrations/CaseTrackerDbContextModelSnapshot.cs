@@ -437,17 +437,11 @@ namespace CaseTracker.Core.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_cases");
 
-                    b.HasIndex("AssignedCaseworkerId")
-                        .HasDatabaseName("ix_cases_assigned_caseworker_id");
-
                     b.HasIndex("FirstExitApplicationOn")
                         .HasDatabaseName("ix_cases_first_exit_application_on");
 
                     b.HasIndex("SeparatedSince")
                         .HasDatabaseName("ix_cases_separated_since");
-
-                    b.HasIndex("Status")
-                        .HasDatabaseName("ix_cases_status");
 
                     b.HasIndex("UpdatedAt")
                         .HasDatabaseName("ix_cases_updated_at");
@@ -455,11 +449,17 @@ namespace CaseTracker.Core.Persistence.Migrations
                     b.HasIndex("Category", "Status")
                         .HasDatabaseName("ix_cases_category_status");
 
+                    b.HasIndex("Status", "StatusSince")
+                        .HasDatabaseName("ix_cases_status_status_since");
+
                     b.HasIndex("UrgencyScore", "Id")
                         .IsDescending(true, false)
                         .HasDatabaseName("ix_cases_urgency_score_id");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("UrgencyScore", "Id"), new[] { "IsRestricted", "AssignedCaseworkerId" });
+
+                    b.HasIndex("AssignedCaseworkerId", "Status", "StatusSince")
+                        .HasDatabaseName("ix_cases_assigned_caseworker_id_status_status_since");
 
                     b.HasIndex("Category", "UrgencyScore", "Id")
                         .IsDescending(false, true, false)
