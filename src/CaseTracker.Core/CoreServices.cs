@@ -13,6 +13,7 @@ public static class CoreServices
     {
         services.AddDbContext<CaseTrackerDbContext>(options => DatabaseSetup.Configure(options, connectionString));
         services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
         services.AddValidatorsFromAssemblyContaining<CaseCommandValidator>(ServiceLifetime.Singleton, filter: r => !r.ValidatorType.IsNested);
         services.AddScoped<CaseService>();
         services.AddScoped<Import.CaseImportService>();

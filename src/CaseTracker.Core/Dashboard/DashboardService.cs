@@ -5,6 +5,7 @@ using CaseTracker.Core.CaseWork;
 using CaseTracker.Core.Lists;
 using CaseTracker.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace CaseTracker.Core.Dashboard;
@@ -51,7 +52,8 @@ public sealed record Dashboard(
 /// schedule (and on demand), so a request never groups the whole case table; "as of" says when. With a list
 /// filter the figures are computed live over that list's cases, which are few.
 /// </summary>
-public sealed class DashboardService(CaseTrackerDbContext db, ListService lists, TimeProvider clock, ILogger<DashboardService> logger)
+public sealed class DashboardService(
+    CaseTrackerDbContext db, ListService lists, TimeProvider clock, IMemoryCache cache, ILogger<DashboardService> logger)
 {
     public static readonly string[] Views =
     [
@@ -146,6 +148,21 @@ public sealed class DashboardService(CaseTrackerDbContext db, ListService lists,
         List<MonthAgg> months;
         List<YearAgg> separated;
         List<YearAgg> applications;
+        // Without a list filter every figure but the most urgent cases and the caseworkers comes from the summaries,
+        // which change only when they are refreshed: they are read once per refresh (and per filter and viewer) and
+        // kept in memory. The key holds the refresh row's version, which every refresh changes, on any instance.
+        Refresh? refresh = null;
+        Summaries? summaries = null;
+        if (filter.ListId is null)
+        {
+            refresh = await ReadRefreshAsync(ct);
+            var key = (nameof(Summaries), refresh.Version, seeAll ? "" : actor.UserId, actor.IsSupervisor, category, caseworker);
+            summaries = await cache.GetOrCreateAsync(key, entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = SummariesKept;
+                return ReadSummariesAsync(actor, seeAll, category, caseworker, ct);
+            });
+        }
         if (filter.ListId is { } listId)
         {
             // A list holds few cases: count them live, with the same visibility rules as everywhere.
@@ -170,22 +187,7 @@ public sealed class DashboardService(CaseTrackerDbContext db, ListService lists,
         }
         else
         {
-            totals = await db.Database.SqlQuery<TotalRow>($"""
-                SELECT category AS "Category", status AS "Status", sum(cases)::int AS "Cases", sum(persons)::int AS "Persons"
-                FROM dashboard_case_totals
-                WHERE ({seeAll} OR NOT is_restricted OR assigned = {actor.UserId})
-                  AND ({category}::text IS NULL OR category = {category}) AND ({caseworker}::text IS NULL OR assigned = {caseworker})
-                GROUP BY category, status
-                """).ToListAsync(ct);
-            months = await db.Database.SqlQuery<MonthAgg>($"""
-                SELECT kind AS "Kind", month AS "Month", sum(cases)::int AS "Cases"
-                FROM dashboard_case_months
-                WHERE ({seeAll} OR NOT is_restricted OR assigned = {actor.UserId})
-                  AND ({category}::text IS NULL OR category = {category}) AND ({caseworker}::text IS NULL OR assigned = {caseworker})
-                GROUP BY kind, month
-                """).ToListAsync(ct);
-            separated = await YearsAsync("dashboard_case_separated", seeAll, actor.UserId, category, caseworker, ct);
-            applications = await YearsAsync("dashboard_case_applications", seeAll, actor.UserId, category, caseworker, ct);
+            (totals, months, separated, applications) = (summaries!.Totals, summaries.Months, summaries.Separated, summaries.Applications);
         }
 
         var figures = new List<Figure>();
@@ -257,17 +259,8 @@ public sealed class DashboardService(CaseTrackerDbContext db, ListService lists,
                             join r in db.Roles on ur.RoleId equals r.Id
                             where !u.IsDisabled && (r.Name == Roles.Caseworker || r.Name == Roles.Supervisor)
                             select new { u.Id, u.DisplayName, u.Email }).Distinct().ToListAsync(ct);
-        var openByWorker = filter.ListId is null
-            ? await db.Database.SqlQuery<WorkAgg>($"""
-                SELECT assigned AS "Assigned", sum(cases)::int AS "Cases" FROM dashboard_case_totals
-                WHERE status NOT IN ('Reunited', 'Closed') AND ({seeAll} OR NOT is_restricted OR assigned = {actor.UserId})
-                  AND ({category}::text IS NULL OR category = {category})
-                GROUP BY assigned
-                """).ToListAsync(ct)
-            : [];
-        var overdue = await db.Database.SqlQuery<OverdueAgg>($"""
-            SELECT assignee AS "Assignee", tasks AS "Tasks" FROM dashboard_overdue_tasks
-            """).ToListAsync(ct);
+        var openByWorker = summaries?.OpenByWorker ?? [];
+        var overdue = summaries?.Overdue ?? await OverdueAsync(ct);
         var workload = people.Where(p => caseworker is null || p.Id == caseworker)
             .Select(p => new WorkloadRow(p.Id, p.DisplayName, p.Email ?? p.Id,
                 openByWorker.Where(w => w.Assigned == p.Id).Sum(w => w.Cases), overdue.Where(o => o.Assignee == p.Id).Sum(o => o.Tasks)))
@@ -280,10 +273,7 @@ public sealed class DashboardService(CaseTrackerDbContext db, ListService lists,
 
         // Lists: as of the last refresh for supervisors (who see every case); live for one list, or for an
         // administrator, who does not see restricted cases.
-        var listRows = actor.IsSupervisor && filter.ListId is null
-            ? (await db.Database.SqlQuery<StoredListRow>($"SELECT row::text AS \"Row\" FROM dashboard_list_rows ORDER BY position").ToListAsync(ct))
-                .Select(r => System.Text.Json.JsonSerializer.Deserialize<ListRow>(r.Row)!).ToList()
-            : await ListRowsAsync(actor, filter.ListId, ct);
+        var listRows = summaries?.ListRows ?? await ListRowsAsync(actor, filter.ListId, ct);
         foreach (var row in listRows)
         {
             var k = $"list.{row.Id.ToString(CultureInfo.InvariantCulture)}";
@@ -321,13 +311,7 @@ public sealed class DashboardService(CaseTrackerDbContext db, ListService lists,
         if (filter.ListId is null)
         {
             // From the summaries: counting the quiet urgent cases reads every urgent case and its timeline.
-            var alerts = await db.Database.SqlQuery<AlertAgg>($"""
-                SELECT COALESCE(sum(promised_overdue), 0)::int AS promised_overdue, COALESCE(sum(urgent_quiet), 0)::int AS urgent_quiet
-                FROM dashboard_case_alerts
-                WHERE ({seeAll} OR NOT is_restricted OR assigned = {actor.UserId})
-                  AND ({category}::text IS NULL OR category = {category}) AND ({caseworker}::text IS NULL OR assigned = {caseworker})
-                """).ToListAsync(ct);
-            (promised, urgentQuiet) = (alerts[0].PromisedOverdue, alerts[0].UrgentQuiet);
+            (promised, urgentQuiet) = (summaries!.Alerts.PromisedOverdue, summaries.Alerts.UrgentQuiet);
         }
         else
         {
@@ -346,12 +330,71 @@ public sealed class DashboardService(CaseTrackerDbContext db, ListService lists,
                 c.AssignedCaseworker == null ? null : c.AssignedCaseworker.DisplayName))
             .ToListAsync(ct);
 
-        var asOf = filter.ListId is null
-            ? await db.Database.SqlQuery<DateTimeOffset?>($"SELECT refreshed_at AS \"Value\" FROM dashboard_refreshes WHERE id = 1").FirstOrDefaultAsync(ct)
-            : clock.GetUtcNow();
+        var asOf = refresh is not null ? refresh.At : clock.GetUtcNow();
         return new Dashboard(asOf, filter with { From = from, To = to }, totalCases, totalPersons, typed, resolvedInPeriod, monthRows, listRows,
             separatedBuckets, waitingBuckets, medians, workload, promised, urgentQuiet, pastTarget, mostUrgent, figures);
     }
+
+    /// <summary>How long the summaries read for one refresh are kept: after the next refresh (every minute) they are
+    /// read again under the new refresh's key anyway.</summary>
+    private static readonly TimeSpan SummariesKept = TimeSpan.FromMinutes(5);
+
+    private sealed record Refresh(DateTimeOffset? At, string Version);
+
+    /// <summary>When the summaries were last refreshed (by any instance), and the version of that refresh.</summary>
+    private async Task<Refresh> ReadRefreshAsync(CancellationToken ct) =>
+        (await db.Database.SqlQuery<Refresh>($"""
+            SELECT refreshed_at AS "At", xmin::text AS "Version" FROM dashboard_refreshes WHERE id = 1
+            """).ToListAsync(ct)).FirstOrDefault() ?? new Refresh(null, "");
+
+    /// <summary>When the summaries were last refreshed, by any instance; null before the first refresh.</summary>
+    public async Task<DateTimeOffset?> LastRefreshedAtAsync(CancellationToken ct) => (await ReadRefreshAsync(ct)).At;
+
+    /// <summary>What the dashboard reads from the summaries for one viewer and filter (no list filter).</summary>
+    private sealed record Summaries(
+        List<TotalRow> Totals, List<MonthAgg> Months, List<YearAgg> Separated, List<YearAgg> Applications,
+        List<WorkAgg> OpenByWorker, List<OverdueAgg> Overdue, List<ListRow>? ListRows, AlertAgg Alerts);
+
+    private async Task<Summaries> ReadSummariesAsync(Actor actor, bool seeAll, string? category, string? caseworker, CancellationToken ct)
+    {
+        var totals = await db.Database.SqlQuery<TotalRow>($"""
+            SELECT category AS "Category", status AS "Status", sum(cases)::int AS "Cases", sum(persons)::int AS "Persons"
+            FROM dashboard_case_totals
+            WHERE ({seeAll} OR NOT is_restricted OR assigned = {actor.UserId})
+              AND ({category}::text IS NULL OR category = {category}) AND ({caseworker}::text IS NULL OR assigned = {caseworker})
+            GROUP BY category, status
+            """).ToListAsync(ct);
+        var months = await db.Database.SqlQuery<MonthAgg>($"""
+            SELECT kind AS "Kind", month AS "Month", sum(cases)::int AS "Cases"
+            FROM dashboard_case_months
+            WHERE ({seeAll} OR NOT is_restricted OR assigned = {actor.UserId})
+              AND ({category}::text IS NULL OR category = {category}) AND ({caseworker}::text IS NULL OR assigned = {caseworker})
+            GROUP BY kind, month
+            """).ToListAsync(ct);
+        var separated = await YearsAsync("dashboard_case_separated", seeAll, actor.UserId, category, caseworker, ct);
+        var applications = await YearsAsync("dashboard_case_applications", seeAll, actor.UserId, category, caseworker, ct);
+        var openByWorker = await db.Database.SqlQuery<WorkAgg>($"""
+            SELECT assigned AS "Assigned", sum(cases)::int AS "Cases" FROM dashboard_case_totals
+            WHERE status NOT IN ('Reunited', 'Closed') AND ({seeAll} OR NOT is_restricted OR assigned = {actor.UserId})
+              AND ({category}::text IS NULL OR category = {category})
+            GROUP BY assigned
+            """).ToListAsync(ct);
+        // The lists' rows stored by the refresh are as a supervisor sees them; an administrator's are read live.
+        var listRows = actor.IsSupervisor
+            ? (await db.Database.SqlQuery<StoredListRow>($"SELECT row::text AS \"Row\" FROM dashboard_list_rows ORDER BY position").ToListAsync(ct))
+                .Select(r => System.Text.Json.JsonSerializer.Deserialize<ListRow>(r.Row)!).ToList()
+            : null;
+        var alerts = await db.Database.SqlQuery<AlertAgg>($"""
+            SELECT COALESCE(sum(promised_overdue), 0)::int AS promised_overdue, COALESCE(sum(urgent_quiet), 0)::int AS urgent_quiet
+            FROM dashboard_case_alerts
+            WHERE ({seeAll} OR NOT is_restricted OR assigned = {actor.UserId})
+              AND ({category}::text IS NULL OR category = {category}) AND ({caseworker}::text IS NULL OR assigned = {caseworker})
+            """).ToListAsync(ct);
+        return new Summaries(totals, months, separated, applications, openByWorker, await OverdueAsync(ct), listRows, alerts[0]);
+    }
+
+    private async Task<List<OverdueAgg>> OverdueAsync(CancellationToken ct) =>
+        await db.Database.SqlQuery<OverdueAgg>($"SELECT assignee AS \"Assignee\", tasks AS \"Tasks\" FROM dashboard_overdue_tasks").ToListAsync(ct);
 
     private async Task<List<YearAgg>> YearsAsync(string view, bool seeAll, string userId, string? category, string? caseworker, CancellationToken ct)
     {

@@ -9,6 +9,8 @@ using CaseTracker.Core.Demo;
 using CaseTracker.Tests.Cases;
 using CaseTracker.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseTracker.Tests.Dashboard;
 
@@ -216,6 +218,77 @@ public sealed class DashboardTests(TestApp app) : IntegrationTest(app)
         Assert.True(lists > 0);
         Assert.Equal(lists, rows);
     }
+
+    [Fact]
+    public async Task The_lists_table_shows_the_newest_lists_and_every_list_on_request()
+    {
+        var (supervisor, user) = await SignInAsync(Roles.Supervisor);
+        var existing = await WithDbAsync(db => db.Lists.CountAsync(Ct));
+        var total = existing + CaseTracker.Web.Pages.Dashboard.IndexModel.ListsOnDashboard + 5;
+        for (var i = existing; i < total; i++)
+        {
+            var name = $"Dashboard list {i:000}";
+            Assert.IsType<Result<int>.Ok>(await WithServiceAsync<Core.Lists.ListService, Result<int>>(
+                s => s.CreateAsync(new Core.Lists.CreateListCommand { Name = name }, TestApp.ActorOf(user, Roles.Supervisor), Ct)));
+        }
+        await RefreshAsync();
+
+        var page = await supervisor.GetPageAsync("/Dashboard");
+        var rows = page.QuerySelectorAll("[data-testid=lists-table] tbody tr").ToList();
+        Assert.Equal(CaseTracker.Web.Pages.Dashboard.IndexModel.ListsOnDashboard, rows.Count);
+        // The newest first: the last list created heads the table.
+        Assert.Contains($"Dashboard list {total - 1:000}", rows[0].TextContent);
+        var more = page.QuerySelector("[data-testid=lists-shown] a")!;
+        Assert.Equal($"Show all {total} lists", more.TextContent.Trim());
+
+        var all = await supervisor.GetPageAsync(more.GetAttribute("href")!);
+        Assert.Equal(total, all.QuerySelectorAll("[data-testid=lists-table] tbody tr").Length);
+        Assert.Null(all.QuerySelector("[data-testid=lists-shown]"));
+        // The figures export has every list either way.
+        var figures = await FiguresAsync(supervisor, "");
+        Assert.Equal(total, figures.Keys.Count(k => k.StartsWith("list.", StringComparison.Ordinal) && k.EndsWith(".our_count", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_scheduled_refresh_skips_its_turn_after_a_recent_refresh_and_runs_when_due()
+    {
+        await RefreshAsync();
+        var first = await LastRefreshAsync();
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["CaseTracker:DashboardRefreshSeconds"] = "3600" }).Build();
+        CaseTracker.Web.Infrastructure.DashboardRefresher Refresher() => new(
+            App.Factory.Services.GetRequiredService<IServiceScopeFactory>(), settings, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<CaseTracker.Web.Infrastructure.DashboardRefresher>.Instance);
+
+        // Refreshed a moment ago (by another instance, say): this one waits for the interval.
+        using (var refresher = Refresher())
+        {
+            await refresher.StartAsync(Ct);
+            await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+            await refresher.StopAsync(Ct);
+        }
+        Assert.Equal(first, await LastRefreshAsync());
+
+        // Refreshed two hours ago: due at once.
+        await WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE dashboard_refreshes SET refreshed_at = now() - interval '2 hours' WHERE id = 1", Ct));
+        using (var refresher = Refresher())
+        {
+            await refresher.StartAsync(Ct);
+            for (var i = 0; i < 100 && await LastRefreshAsync() <= first; i++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), Ct);
+            }
+            await refresher.StopAsync(Ct);
+        }
+        Assert.True(await LastRefreshAsync() > first);
+
+        // A refresh that takes long spaces the schedule out to twenty times its duration.
+        Assert.Equal(TimeSpan.FromSeconds(60), CaseTracker.Web.Infrastructure.DashboardRefresher.NextWait(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(2)));
+        Assert.Equal(TimeSpan.FromSeconds(200), CaseTracker.Web.Infrastructure.DashboardRefresher.NextWait(TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(10)));
+    }
+
+    private async Task<DateTimeOffset?> LastRefreshAsync() =>
+        await WithServiceAsync<DashboardService, DateTimeOffset?>(s => s.LastRefreshedAtAsync(Ct));
 
     private static IEnumerable<List<string>> ParseCsv(string text)
     {

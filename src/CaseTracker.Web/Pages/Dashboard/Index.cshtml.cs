@@ -12,10 +12,20 @@ public sealed class IndexModel(DashboardService dashboards, ListService lists, C
     public IReadOnlyList<Colleague> Caseworkers { get; private set; } = [];
     public IReadOnlyDictionary<string, decimal> Figures { get; private set; } = new Dictionary<string, decimal>();
 
+    /// <summary>The lists table shows the newest lists, and every list on request (<c>?lists=all</c>): a national
+    /// caseload's hundreds of lists made the dashboard a 300 KB page. The figures export has every list.</summary>
+    public const int ListsOnDashboard = 25;
+
+    [BindProperty(SupportsGet = true, Name = "lists")]
+    public string? ListsWanted { get; set; }
+
+    public IReadOnlyList<ListRow> ListsShown { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Board = await dashboards.BuildAsync(Filter, User.ToActor(), ct);
         Figures = Board.Figures.ToDictionary(f => f.Metric, f => f.Value);
+        ListsShown = ListsWanted == "all" ? Board.Lists : Board.Lists.Take(ListsOnDashboard).ToList();
         Lists = await lists.ListNamesAsync(ct);
         Caseworkers = await work.AssignableAsync(ct);
     }
