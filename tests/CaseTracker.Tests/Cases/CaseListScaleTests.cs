@@ -81,5 +81,19 @@ public sealed class CaseListScaleTests(TestApp app) : IntegrationTest(app)
         var byCategory = await PlanAsync("SELECT id FROM cases WHERE category = 'SeparatedSpouse' ORDER BY urgency_score DESC, id LIMIT 50 OFFSET 9950");
         Assert.Contains("ix_cases_category_urgency_score_id", byCategory, StringComparison.Ordinal);
         Assert.DoesNotContain("Seq Scan", byCategory, StringComparison.Ordinal);
+
+        // "My work": the releases promised longest ago, of one caseworker and of everyone, are read in that order from
+        // an index (at a million cases a bitmap over status and caseworker and a sort took 80–170 ms).
+        await using (var promise = new NpgsqlCommand(
+            "UPDATE cases SET status = 'ReleasePromised', status_since = DATE '2020-01-01' + (id % 900) WHERE id % 3 = 0; ANALYZE cases", conn))
+        {
+            await promise.ExecuteNonQueryAsync(Ct);
+        }
+        var mine = await PlanAsync($"SELECT id FROM cases WHERE assigned_caseworker_id = '{user.Id}' AND status = 'ReleasePromised' AND status_since < DATE '2021-06-01' ORDER BY status_since LIMIT 100");
+        Assert.Matches("ix_cases_(assigned_caseworker_id_)?status_status_since", mine);
+        Assert.DoesNotContain("Sort", mine, StringComparison.Ordinal);
+        var everyone = await PlanAsync("SELECT id FROM cases WHERE status = 'ReleasePromised' AND status_since < DATE '2021-06-01' ORDER BY status_since LIMIT 100");
+        Assert.Contains("ix_cases_status_status_since", everyone, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sort", everyone, StringComparison.Ordinal);
     }
 }
