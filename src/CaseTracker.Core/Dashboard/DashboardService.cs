@@ -157,11 +157,14 @@ public sealed class DashboardService(
         {
             refresh = await ReadRefreshAsync(ct);
             var key = (nameof(Summaries), refresh.Version, seeAll ? "" : actor.UserId, actor.IsSupervisor, category, caseworker);
-            summaries = await cache.GetOrCreateAsync(key, entry =>
-            {
-                entry.AbsoluteExpirationRelativeToNow = SummariesKept;
-                return ReadSummariesAsync(actor, seeAll, category, caseworker, ct);
-            });
+            // (Without a refresh row, which the migrations create, nothing is kept.)
+            summaries = refresh.Version.Length == 0
+                ? await ReadSummariesAsync(actor, seeAll, category, caseworker, ct)
+                : await cache.GetOrCreateAsync(key, entry =>
+                {
+                    entry.AbsoluteExpirationRelativeToNow = SummariesKept;
+                    return ReadSummariesAsync(actor, seeAll, category, caseworker, ct);
+                });
         }
         if (filter.ListId is { } listId)
         {
