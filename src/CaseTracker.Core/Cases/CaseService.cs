@@ -197,7 +197,9 @@ public sealed class CaseService(
                     p.Person.NativeFamilyName, p.Person.NativeGivenName, p.Person.NativePatronymic,
                     p.Person.BirthDate, p.Person.BirthYear, p.Person.Sex, p.Person.City, p.Person.Citizenships,
                     p.Person.IllnessOrDisability, p.Person.HungerStrikes, p.Person.DeclinesListing, p.Person.Version)).ToList()))
-            .AsSplitQuery()
+            // One statement: a case names a handful of people, so joining them repeats the case's columns a few times,
+            // where a split query paid a second round trip on every view of a case.
+            .AsSingleQuery()
             .FirstOrDefaultAsync(ct);
 
     public static UpdateCaseCommand ToCommand(CaseDetails c) => new()
