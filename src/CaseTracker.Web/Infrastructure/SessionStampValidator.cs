@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using CaseTracker.Core.Accounts;
 using CaseTracker.Core.Persistence;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +32,8 @@ public sealed class SessionStampValidator(CaseTrackerDbContext db, IOptions<Iden
         {
             return;
         }
+        // As Identity's validator does: the session cookie and any half-finished sign-in (external, two-factor) end.
         context.RejectPrincipal();
-        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        await context.HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>().SignOutAsync();
     }
 }
