@@ -162,6 +162,7 @@ public static class ServiceSetup
         app.UseStatusCodePagesWithReExecute("/StatusCode", "?code={0}");
         app.UseStaticFiles();
         app.UseSerilogRequestLogging();
+        app.UseClientAborts();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
