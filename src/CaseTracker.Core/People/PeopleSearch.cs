@@ -159,53 +159,51 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
     {
         private readonly Dictionary<string, double[]> words = new(StringComparer.Ordinal);
 
-        public double Of(string name)
+        public double Of(string name) => AverageOfBest(query, NameKey.Words(name).Select(ScoresOf));
+
+        private double[] ScoresOf(string word)
         {
-            if (query.Words.Count == 0)
+            if (!words.TryGetValue(word, out var scores))
             {
-                return 0;
+                // One word of a name is one word of its form, or none when it has no key.
+                scores = NameForm.Of(word).Words is [var w] ? WordScores(query, w) : new double[query.Words.Count];
+                words[word] = scores;
             }
-            var best = new double[query.Words.Count];
-            foreach (var word in NameKey.Words(name))
-            {
-                if (!words.TryGetValue(word, out var scores))
-                {
-                    scores = new double[query.Words.Count];
-                    foreach (var n in NameForm.Of(word).Words)
-                    {
-                        for (var i = 0; i < scores.Length; i++)
-                        {
-                            scores[i] = Math.Max(scores[i], NameSimilarity.WordScore(query.Words[i], n));
-                        }
-                    }
-                    words[word] = scores;
-                }
-                for (var i = 0; i < best.Length; i++)
-                {
-                    best[i] = Math.Max(best[i], scores[i]);
-                }
-            }
-            return best.Average();
+            return scores;
         }
     }
 
     /// <summary>How well the query is found in a name: each query word against its best word of the name, averaged.</summary>
-    public static double Coverage(NameForm query, NameForm name)
+    public static double Coverage(NameForm query, NameForm name) =>
+        AverageOfBest(query, name.Words.Select(n => WordScores(query, n)));
+
+    /// <summary>A word of a name against each word of the query.</summary>
+    private static double[] WordScores(NameForm query, NameForm.Word word)
     {
-        if (query.Words.Count == 0 || name.Words.Count == 0)
+        var scores = new double[query.Words.Count];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = NameSimilarity.WordScore(query.Words[i], word);
+        }
+        return scores;
+    }
+
+    /// <summary>Each query word's best score over the words of a name (their <see cref="WordScores"/>), averaged; 0 for
+    /// a query or a name without words.</summary>
+    private static double AverageOfBest(NameForm query, IEnumerable<double[]> nameWords)
+    {
+        if (query.Words.Count == 0)
         {
             return 0;
         }
-        var total = 0.0;
-        foreach (var w in query.Words)
+        var best = new double[query.Words.Count];
+        foreach (var scores in nameWords)
         {
-            var best = 0.0;
-            foreach (var n in name.Words)
+            for (var i = 0; i < best.Length; i++)
             {
-                best = Math.Max(best, NameSimilarity.WordScore(w, n));
+                best[i] = Math.Max(best[i], scores[i]);
             }
-            total += best;
         }
-        return total / query.Words.Count;
+        return best.Average();
     }
 }
