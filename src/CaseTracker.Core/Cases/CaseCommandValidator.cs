@@ -39,11 +39,11 @@ public sealed partial class CaseCommandValidator : AbstractValidator<CaseCommand
             .Must(NoControlCharacters!).When(c => c.RefusalReason is not null).WithMessage("The stated reason contains characters that cannot be stored.");
 
         RuleFor(c => c.People)
-            .Must(p => p.Any(x => !x.Remove && !x.IsBlank)).WithMessage("Add at least one person to the case.")
-            .Must(p => p.Any(x => !x.Remove && !x.IsBlank && x.Role == PersonRole.ApplicantInUssr))
+            .Must(p => p.Any(x => x.IsToSave)).WithMessage("Add at least one person to the case.")
+            .Must(p => p.Any(x => x.IsToSave && x.Role == PersonRole.ApplicantInUssr))
             .WithMessage("Name the applicant in the USSR: one person must have that role.")
-            .When(c => c.People.Any(x => !x.Remove && !x.IsBlank), ApplyConditionTo.CurrentValidator);
-        RuleForEach(c => c.People).Where(p => !p.Remove && !p.IsBlank).SetValidator(new PersonInputValidator(today));
+            .When(c => c.People.Any(x => x.IsToSave), ApplyConditionTo.CurrentValidator);
+        RuleForEach(c => c.People).Where(p => p.IsToSave).SetValidator(new PersonInputValidator(today));
     }
 
     internal static bool NoControlCharacters(string value) => !value.Any(ch => char.IsControl(ch) && ch is not '\n' and not '\r' and not '\t');

@@ -60,6 +60,9 @@ public sealed class PersonInput
         PersonId is null && string.IsNullOrWhiteSpace(FamilyName) && string.IsNullOrWhiteSpace(GivenName)
         && string.IsNullOrWhiteSpace(NativeFamilyName) && string.IsNullOrWhiteSpace(NativeGivenName);
 
+    /// <summary>Whether the row becomes a person of the case: not removed, not blank.</summary>
+    public bool IsToSave => !Remove && !IsBlank;
+
     public static List<string> ParseCitizenships(string? text) =>
         (text ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(c => c.ToUpperInvariant()).Distinct().ToList();

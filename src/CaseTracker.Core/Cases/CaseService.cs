@@ -401,7 +401,7 @@ public sealed class CaseService(
     }
 
     /// <summary>The rows of a command that become people of the case, in order: not removed, not blank.</summary>
-    internal static IEnumerable<PersonInput> PeopleToSave(IEnumerable<PersonInput> inputs) => inputs.Where(p => !p.Remove && !p.IsBlank);
+    internal static IEnumerable<PersonInput> PeopleToSave(IEnumerable<PersonInput> inputs) => inputs.Where(p => p.IsToSave);
 
     public static string FormatReference(CaseCategory category, long number) =>
         $"{CaseCategories.ReferencePrefix(category)}-{number:0000}";

@@ -35,7 +35,7 @@ public abstract class CaseFormModel<TCommand>(CaseService cases, DuplicateCheck 
         for (var i = 0; i < Input.People.Count; i++)
         {
             var row = Input.People[i];
-            if (row.PersonId is null && !row.Remove && !row.IsBlank)
+            if (row.PersonId is null && row.IsToSave)
             {
                 var found = await duplicates.FindAsync(row, User.ToActor(), ct);
                 if (found.Count > 0)
