@@ -457,7 +457,7 @@ public sealed class CaseService(
         var ids = scores.Keys.ToList();
         // The matching cases are found first, each way through its own index, and only then joined to the other
         // filters: an OR of these conditions over the case table made PostgreSQL read every case (docs/performance.md).
-        //   - persons found by any form of their name (the name keys' trigram index, above);
+        //   - persons found by any form of their name (PeopleSearch.MatchAsync, above: the key vocabulary and the key index);
         var matching = db.CasePeople.Where(cp => ids.Contains(cp.PersonId)).Select(cp => cp.CaseId);
         //   - the plain text of the names, so that a beginning ("Shchar") finds its name while typing (the trigram
         //     index on search_text; words shorter than a trigram would read every person, and are left to the keys);
