@@ -16,6 +16,7 @@ public static class CoreServices
         services.AddMemoryCache();
         services.AddValidatorsFromAssemblyContaining<CaseCommandValidator>(ServiceLifetime.Singleton, filter: r => !r.ValidatorType.IsNested);
         services.AddScoped<CaseService>();
+        services.AddSingleton<CappedCounts>();
         services.AddScoped<Import.CaseImportService>();
         services.AddScoped<Import.CaseBulkWriter>();
         services.AddScoped<People.PeopleSearch>();

@@ -15,6 +15,7 @@ public sealed class CaseService(
     IValidator<CaseCommand> validator,
     AuditTrail audit,
     PeopleSearch people,
+    CappedCounts counts,
     TimeProvider clock,
     ILogger<CaseService> logger)
 {
@@ -25,11 +26,19 @@ public sealed class CaseService(
     /// </summary>
     public const int CountLimit = 10_000;
 
-    public async Task<PagedResult<CaseListItem>> ListAsync(CaseListQuery query, Actor actor, CancellationToken ct)
+    public Task<PagedResult<CaseListItem>> ListAsync(CaseListQuery query, Actor actor, CancellationToken ct) =>
+        ListAsync(query, actor, rememberedCount: true, ct);
+
+    private async Task<PagedResult<CaseListItem>> ListAsync(CaseListQuery query, Actor actor, bool rememberedCount, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
         var (filtered, scores) = await FilterAsync(query, actor, ct);
-        var counted = await filtered.Select(c => c.Id).Take(CountLimit + 1).CountAsync(ct);
+        // A search is counted every time (its matches are few and its count is audited); a filter past the limit
+        // is remembered as such for a minute (CappedCounts).
+        var countKey = rememberedCount && scores is null ? CountKey(query, actor) : null;
+        var (counted, fromMemory) = countKey is null
+            ? (await filtered.Select(c => c.Id).Take(CountLimit + 1).CountAsync(ct), false)
+            : await counts.CountAsync(countKey, token => filtered.Select(c => c.Id).Take(CountLimit + 1).CountAsync(token), ct);
         var total = Math.Min(counted, CountLimit);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
@@ -82,6 +91,12 @@ public sealed class CaseService(
                 c.UrgencyScore,
                 c.UrgencyFactors))
             .ToListAsync(ct);
+        if (fromMemory && items.Count < pageSize)
+        {
+            // Only a filter with fewer matches than remembered gives a short page: count it again.
+            counts.Forget(countKey!);
+            return await ListAsync(query, actor, rememberedCount: false, ct);
+        }
         if (relevanceOrder is not null)
         {
             items = items.OrderBy(i => relevanceOrder.IndexOf(i.Id)).ToList();
@@ -146,6 +161,15 @@ public sealed class CaseService(
             await audit.RecordAsync(actor, AuditActions.AccessDenied, "Case", entityId, id, new { reason = "restricted" }, ct);
         }
         return found;
+    }
+
+    /// <summary>What decides a filter's count: the filters (with today's date, which the years filters read) and who may see which cases.</summary>
+    private string CountKey(CaseListQuery q, Actor actor)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var visibility = actor.IsSupervisor ? "*" : actor.UserId;
+        return string.Join('|', Describe(q).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value))
+            + "|" + visibility + "|" + today.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static Dictionary<string, string> Describe(CaseListQuery q)

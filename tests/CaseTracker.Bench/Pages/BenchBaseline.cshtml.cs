@@ -9,12 +9,13 @@ namespace CaseTracker.Bench.Pages;
 
 /// <summary>
 /// The baseline of scripts/bench: the case list's first page (the same two statements EF Core sends for
-/// /Cases?category=…&amp;sort=Urgency, the count capped at CaseService.CountLimit and the page, taken from its
+/// /Cases?category=…&amp;sort=Urgency, the count capped at CaseService.CountLimit, and remembered past it as the product
+/// remembers it (CappedCounts), and the page, taken from its
 /// Database.Command log) run with raw Npgsql, and the
 /// same rows rendered in the same layout. Same process, same pipeline, same sign-in and policy as the product page.
 /// </summary>
 [Authorize(Policy = "CaseWork")]
-public sealed class BenchBaselineModel(NpgsqlDataSource dataSource, TimeProvider clock) : PageModel
+public sealed class BenchBaselineModel(NpgsqlDataSource dataSource, CappedCounts counts, TimeProvider clock) : PageModel
 {
     private const string CountSql = """
         SELECT count(*)::int
@@ -69,13 +70,16 @@ public sealed class BenchBaselineModel(NpgsqlDataSource dataSource, TimeProvider
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var category = Category.ToString();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using (var count = new NpgsqlCommand(CountSql, connection))
+        // Counted as the product counts: a filter past the limit is remembered as such (CappedCounts).
+        var (counted, _) = await counts.CountAsync("baseline|" + category + "|" + userId, async token =>
         {
+            await using var count = new NpgsqlCommand(CountSql, connection);
             count.Parameters.Add(new NpgsqlParameter { Value = userId });
             count.Parameters.Add(new NpgsqlParameter { Value = category });
             count.Parameters.Add(new NpgsqlParameter { Value = CaseService.CountLimit + 1 });
-            TotalCount = (int)(await count.ExecuteScalarAsync(ct))!;
-        }
+            return (int)(await count.ExecuteScalarAsync(token))!;
+        }, ct);
+        TotalCount = Math.Min(counted, CaseService.CountLimit);
         await using var page = new NpgsqlCommand(PageSql, connection);
         page.Parameters.Add(new NpgsqlParameter { Value = userId });
         page.Parameters.Add(new NpgsqlParameter { Value = category });

@@ -54,6 +54,36 @@ public sealed class CaseListScaleTests(TestApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task A_filter_past_the_limit_is_remembered_and_counted_again_when_a_page_comes_back_short()
+    {
+        var (client, user) = await SignInAsync(Roles.Caseworker);
+        var seed = Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
+            s => s.CreateAsync(CaseBuilder.Spouse(), TestApp.ActorOf(user, Roles.Caseworker), Ct))).Value;
+        await CopyCaseAsync(seed.Id, CaseService.CountLimit + 50);
+        const string filter = "/Cases?category=SeparatedSpouse&sort=Urgency";
+        string CountOf(AngleSharp.Dom.IDocument page) => page.QuerySelector("[data-testid=result-count]")!.TextContent;
+
+        Assert.Contains("of more than 10,000 cases", CountOf(await client.GetPageAsync(filter)), StringComparison.Ordinal);
+
+        // Behind the list's back, all but 5,001 of the matching cases go (the seed and 5,000 copies stay).
+        await using (var conn = new NpgsqlConnection(App.ConnectionString))
+        {
+            await conn.OpenAsync(Ct);
+            await using var delete = new NpgsqlCommand("DELETE FROM cases WHERE reference LIKE 'SP-X%' AND substr(reference, 5)::int > 5000", conn);
+            Assert.Equal(CaseService.CountLimit + 50 - 5000, await delete.ExecuteNonQueryAsync(Ct));
+        }
+
+        // Within the minute, a full page keeps the remembered "more than 10,000" (docs/decisions/0008)...
+        Assert.Contains("of more than 10,000 cases", CountOf(await client.GetPageAsync(filter)), StringComparison.Ordinal);
+
+        // ...and a page it makes short is counted again: page 150 no longer exists, so the last page is shown.
+        var deep = await client.GetPageAsync(filter + "&p=150");
+        Assert.Contains("Showing 5001–5001 of 5001 cases", CountOf(deep), StringComparison.Ordinal);
+        Assert.Single(deep.QuerySelectorAll("[data-testid=case-table] tbody tr"));
+        Assert.Contains("Showing 1–50 of 5001 cases", CountOf(await client.GetPageAsync(filter)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_urgency_order_walks_its_index_overall_and_within_a_category()
     {
         var (_, user) = await SignInAsync(Roles.Caseworker);

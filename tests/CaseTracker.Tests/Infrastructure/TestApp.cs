@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Respawn;
@@ -70,6 +71,8 @@ public sealed class TestApp : IAsyncLifetime
             await cmd.ExecuteNonQueryAsync();
         }
         await _respawner!.ResetAsync(conn);
+        // What the app remembers of the data (counts past the limit) goes with it.
+        ((MemoryCache)Factory.Services.GetRequiredService<IMemoryCache>()).Clear();
     }
 
     public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions
