@@ -11,7 +11,9 @@ public static class CoreServices
     /// <summary>Registers the persistence and the service layer: the one composition used by the app and the tests.</summary>
     public static IServiceCollection AddCaseTrackerCore(this IServiceCollection services, string connectionString)
     {
-        services.AddDbContext<CaseTrackerDbContext>(options => DatabaseSetup.Configure(options, connectionString));
+        // The options are built once, not for every request's context (they depend on nothing scoped): configuring
+        // them per scope parsed the connection string and rebuilt the provider's options on every request.
+        services.AddDbContext<CaseTrackerDbContext>(options => DatabaseSetup.Configure(options, connectionString), optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddValidatorsFromAssemblyContaining<CaseCommandValidator>(ServiceLifetime.Singleton, filter: r => !r.ValidatorType.IsNested);

@@ -54,5 +54,9 @@ internal sealed class CasePersonConfiguration : IEntityTypeConfiguration<CasePer
         b.HasOne(cp => cp.Case).WithMany(c => c.People).HasForeignKey(cp => cp.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(cp => cp.Person).WithMany(p => p.Cases).HasForeignKey(cp => cp.PersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(cp => cp.PersonId);
+        // A case's people in their order: the first person (the applicant, which every list of cases shows) is one
+        // index entry and one person, instead of every person of the case read and sorted (the case list's page of
+        // 50 went from 1.5 to 0.5 ms at a million cases; docs/performance.md).
+        b.HasIndex(cp => new { cp.CaseId, cp.Position }).IncludeProperties(cp => cp.PersonId);
     }
 }

@@ -511,6 +511,11 @@ namespace CaseTracker.Core.Persistence.Migrations
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_case_people_person_id");
 
+                    b.HasIndex("CaseId", "Position")
+                        .HasDatabaseName("ix_case_people_case_id_position");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CaseId", "Position"), new[] { "PersonId" });
+
                     b.ToTable("case_people", (string)null);
                 });
 
