@@ -45,7 +45,13 @@ public sealed record Dashboard(
     IReadOnlyList<WorkloadRow> Workload,
     int PromisedOver30Days, int UrgentQuiet, int ListsPastTarget,
     IReadOnlyList<CaseSummary> MostUrgent,
-    IReadOnlyList<Figure> Figures);
+    IReadOnlyList<Figure> Figures)
+{
+    private IReadOnlyDictionary<string, decimal>? _values;
+
+    /// <summary>The figures by metric name (built once per dashboard, which is kept for a refresh).</summary>
+    public IReadOnlyDictionary<string, decimal> FigureValues => _values ??= Figures.ToDictionary(f => f.Metric, f => f.Value);
+}
 
 /// <summary>
 /// The supervisor dashboard. Totals, months and waiting come from materialized views refreshed on a short
@@ -153,9 +159,17 @@ public sealed class DashboardService(
         // kept in memory. The key holds the refresh row's version, which every refresh changes, on any instance.
         Refresh? refresh = null;
         Summaries? summaries = null;
+        object? builtKey = null;
         if (filter.ListId is null)
         {
             refresh = await ReadRefreshAsync(ct);
+            // Everything but the most urgent cases is derived from the summaries (and the people who take cases): the
+            // whole dashboard is kept for a refresh, and only the most urgent cases are read for each request.
+            builtKey = (nameof(Dashboard), refresh.Version, seeAll ? "" : actor.UserId, actor.IsSupervisor, category, caseworker, from, to, today);
+            if (refresh.Version.Length > 0 && cache.TryGetValue(builtKey, out Dashboard? built))
+            {
+                return built! with { MostUrgent = await MostUrgentAsync(actor, filter, caseworker, ct) };
+            }
             var key = (nameof(Summaries), refresh.Version, seeAll ? "" : actor.UserId, actor.IsSupervisor, category, caseworker);
             // (Without a refresh row, which the migrations create, nothing is kept.)
             summaries = refresh.Version.Length == 0
@@ -297,19 +311,7 @@ public sealed class DashboardService(
         }
 
         // Alerts and the most urgent open cases: selective queries on indexed columns.
-        var open = db.Cases.AsNoTracking().VisibleTo(actor).Where(c => c.Status != CaseStatus.Reunited && c.Status != CaseStatus.Closed);
-        if (filter.Category is { } fc)
-        {
-            open = open.Where(c => c.Category == fc);
-        }
-        if (caseworker is not null)
-        {
-            open = open.Where(c => c.AssignedCaseworkerId == caseworker);
-        }
-        if (filter.ListId is { } fl)
-        {
-            open = open.Where(c => db.ListEntries.Any(e => e.ListId == fl && e.CaseId == c.Id && e.RemovedAt == null));
-        }
+        var open = OpenCases(actor, filter, caseworker);
         int promised, urgentQuiet;
         if (filter.ListId is null)
         {
@@ -328,15 +330,43 @@ public sealed class DashboardService(
         Add("alerts.promised_over_30_days", promised);
         Add("alerts.urgent_quiet", urgentQuiet);
         Add("alerts.lists_past_target", pastTarget);
-        var mostUrgent = await open.OrderByDescending(c => c.UrgencyScore).ThenBy(c => c.Id).Take(10)
+        var mostUrgent = await MostUrgentAsync(actor, filter, caseworker, ct);
+
+        var asOf = refresh is not null ? refresh.At : clock.GetUtcNow();
+        var dashboard = new Dashboard(asOf, filter with { From = from, To = to }, totalCases, totalPersons, typed, resolvedInPeriod, monthRows, listRows,
+            separatedBuckets, waitingBuckets, medians, workload, promised, urgentQuiet, pastTarget, mostUrgent, figures);
+        if (builtKey is not null && refresh!.Version.Length > 0)
+        {
+            cache.Set(builtKey, dashboard, SummariesKept);
+        }
+        return dashboard;
+    }
+
+    /// <summary>The open cases the dashboard's filters select, as <paramref name="actor"/> may see them.</summary>
+    private IQueryable<Case> OpenCases(Actor actor, DashboardFilter filter, string? caseworker)
+    {
+        var open = db.Cases.AsNoTracking().VisibleTo(actor).Where(c => c.Status != CaseStatus.Reunited && c.Status != CaseStatus.Closed);
+        if (filter.Category is { } fc)
+        {
+            open = open.Where(c => c.Category == fc);
+        }
+        if (caseworker is not null)
+        {
+            open = open.Where(c => c.AssignedCaseworkerId == caseworker);
+        }
+        if (filter.ListId is { } fl)
+        {
+            open = open.Where(c => db.ListEntries.Any(e => e.ListId == fl && e.CaseId == c.Id && e.RemovedAt == null));
+        }
+        return open;
+    }
+
+    /// <summary>The ten most urgent open cases, live (an index on urgency): they lead to the cases, which change all day.</summary>
+    private async Task<List<CaseSummary>> MostUrgentAsync(Actor actor, DashboardFilter filter, string? caseworker, CancellationToken ct) =>
+        await OpenCases(actor, filter, caseworker).OrderByDescending(c => c.UrgencyScore).ThenBy(c => c.Id).Take(10)
             .Select(c => new CaseSummary(c.Id, c.Reference, c.Title, c.Status, c.UrgencyScore, c.UrgencyFactors, c.StatusSince,
                 c.AssignedCaseworker == null ? null : c.AssignedCaseworker.DisplayName))
             .ToListAsync(ct);
-
-        var asOf = refresh is not null ? refresh.At : clock.GetUtcNow();
-        return new Dashboard(asOf, filter with { From = from, To = to }, totalCases, totalPersons, typed, resolvedInPeriod, monthRows, listRows,
-            separatedBuckets, waitingBuckets, medians, workload, promised, urgentQuiet, pastTarget, mostUrgent, figures);
-    }
 
     /// <summary>How long the summaries read for one refresh are kept: after the next refresh (every minute) they are
     /// read again under the new refresh's key anyway.</summary>

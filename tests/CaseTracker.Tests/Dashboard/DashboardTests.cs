@@ -207,6 +207,30 @@ public sealed class DashboardTests(TestApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task The_most_urgent_cases_are_live_while_the_figures_stay_as_of_the_refresh()
+    {
+        var (supervisor, user) = await SignInAsync(Roles.Supervisor);
+        var actor = TestApp.ActorOf(user, Roles.Supervisor);
+        async Task<CaseDetails> CreateAsync(string name) => Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
+            s => s.CreateAsync(CaseBuilder.Spouse(name, ""), actor, Ct))).Value;
+        async Task<List<string>> UrgentAsync() => (await supervisor.GetPageAsync("/Dashboard"))
+            .QuerySelectorAll("[data-testid=urgent-table] tbody tr a").Select(a => a.TextContent.Trim()).ToList();
+
+        var first = await CreateAsync("Urgentfirst");
+        await RefreshAsync();
+        Assert.Equal([first.Reference], await UrgentAsync());
+        Assert.Equal(1, (await FiguresAsync(supervisor, ""))["cases.total"]);
+
+        // A new and more urgent case: the table of the most urgent cases shows it at once, the figures at the next refresh.
+        var second = await CreateAsync("Urgentsecond");
+        await WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE cases SET urgency_score = (SELECT max(urgency_score) + 1 FROM cases) WHERE id = {second.Id}", Ct));
+        Assert.Equal([second.Reference, first.Reference], await UrgentAsync());
+        Assert.Equal(1, (await FiguresAsync(supervisor, ""))["cases.total"]);
+        await RefreshAsync();
+        Assert.Equal(2, (await FiguresAsync(supervisor, ""))["cases.total"]);
+    }
+
+    [Fact]
     public async Task Two_instances_refreshing_at_once_both_succeed_and_leave_one_row_per_list()
     {
         Assert.True(await WithServiceAsync<DemoDataSeeder, bool>(s => s.SeedAsync("a demo password for the dashboard", Ct)));

@@ -24,7 +24,7 @@ public sealed class IndexModel(DashboardService dashboards, ListService lists, C
     public async Task OnGetAsync(CancellationToken ct)
     {
         Board = await dashboards.BuildAsync(Filter, User.ToActor(), ct);
-        Figures = Board.Figures.ToDictionary(f => f.Metric, f => f.Value);
+        Figures = Board.FigureValues;
         ListsShown = ListsWanted == "all" ? Board.Lists : Board.Lists.Take(ListsOnDashboard).ToList();
         Lists = await lists.ListNamesAsync(ct);
         Caseworkers = await work.AssignableAsync(ct);
