@@ -45,7 +45,8 @@ public sealed record Dashboard(
     IReadOnlyList<WorkloadRow> Workload,
     int PromisedOver30Days, int UrgentQuiet, int ListsPastTarget,
     IReadOnlyList<CaseSummary> MostUrgent,
-    IReadOnlyList<Figure> Figures)
+    IReadOnlyList<Figure> Figures,
+    string? RefreshVersion = null)
 {
     private IReadOnlyDictionary<string, decimal>? _values;
 
@@ -334,7 +335,8 @@ public sealed class DashboardService(
 
         var asOf = refresh is not null ? refresh.At : clock.GetUtcNow();
         var dashboard = new Dashboard(asOf, filter with { From = from, To = to }, totalCases, totalPersons, typed, resolvedInPeriod, monthRows, listRows,
-            separatedBuckets, waitingBuckets, medians, workload, promised, urgentQuiet, pastTarget, mostUrgent, figures);
+            separatedBuckets, waitingBuckets, medians, workload, promised, urgentQuiet, pastTarget, mostUrgent, figures,
+            refresh is { Version.Length: > 0 } ? refresh.Version : null);
         if (builtKey is not null && refresh!.Version.Length > 0)
         {
             cache.Set(builtKey, dashboard, SummariesKept);

@@ -2,10 +2,11 @@ using CaseTracker.Core.CaseWork;
 using CaseTracker.Core.Dashboard;
 using CaseTracker.Core.Lists;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CaseTracker.Web.Pages.Dashboard;
 
-public sealed class IndexModel(DashboardService dashboards, ListService lists, CaseWorkService work) : DashboardPageModel
+public sealed class IndexModel(DashboardService dashboards, ListService lists, CaseWorkService work, IMemoryCache cache) : DashboardPageModel
 {
     public Core.Dashboard.Dashboard Board { get; private set; } = null!;
     public IReadOnlyList<ListName> Lists { get; private set; } = [];
@@ -26,8 +27,14 @@ public sealed class IndexModel(DashboardService dashboards, ListService lists, C
         Board = await dashboards.BuildAsync(Filter, User.ToActor(), ct);
         Figures = Board.FigureValues;
         ListsShown = ListsWanted == "all" ? Board.Lists : Board.Lists.Take(ListsOnDashboard).ToList();
-        Lists = await lists.ListNamesAsync(ct);
-        Caseworkers = await work.AssignableAsync(ct);
+        // The filter's choices are as of the refresh, like the lists table and the workload they filter.
+        (Lists, Caseworkers) = Board.RefreshVersion is { } version
+            ? await cache.GetOrCreateAsync(("dashboard-choices", version), async entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+                return (await lists.ListNamesAsync(ct), await work.AssignableAsync(ct));
+            })
+            : (await lists.ListNamesAsync(ct), await work.AssignableAsync(ct));
     }
 
     /// <summary>Refreshes the summaries now, instead of waiting for the schedule.</summary>
