@@ -10,6 +10,7 @@ using CaseTracker.Core.People;
 using CaseTracker.Core.Persistence;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace CaseTracker.Core.Lists;
@@ -24,9 +25,20 @@ public sealed class ListService(
     IValidator<RecordAnswerCommand> answerValidator,
     AuditTrail audit,
     TimeProvider clock,
+    IMemoryCache cache,
     ILogger<ListService> logger)
 {
     private static readonly int[] ProgressMonths = [1, 4, 8];
+
+    /// <summary>
+    /// How long the draft lists' names (the case list's "Add to list", on every case list request) are kept in memory.
+    /// This instance forgets them at once when it creates or approves a list; another instance's change shows within
+    /// this time. A page open for longer offers the same choice, and adding to a list that is no longer a draft is
+    /// refused with a message.
+    /// </summary>
+    public static readonly TimeSpan DraftListsKept = TimeSpan.FromSeconds(10);
+
+    private const string DraftListsKey = "draft-lists";
 
     /// <summary>"Add all matching" adds at most this many cases, the first in the case list's order.</summary>
     public const int MaxAddAll = 5000;
@@ -61,7 +73,11 @@ public sealed class ListService(
 
     /// <summary>The draft lists, which take new entries: names only, for choosing one.</summary>
     public async Task<IReadOnlyList<ListName>> DraftListsAsync(CancellationToken ct) =>
-        await Names(db.Lists.Where(l => l.Status == ListStatus.Draft).OrderBy(l => l.Name)).ToListAsync(ct);
+        await cache.GetOrCreateAsync(DraftListsKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = DraftListsKept;
+            return (IReadOnlyList<ListName>)await Names(db.Lists.Where(l => l.Status == ListStatus.Draft).OrderBy(l => l.Name)).ToListAsync(ct);
+        }) ?? [];
 
     /// <summary>Every list, the newest first: names only, for choosing one (a filter).</summary>
     public async Task<IReadOnlyList<ListName>> ListNamesAsync(CancellationToken ct) =>
@@ -125,6 +141,7 @@ public sealed class ListService(
         };
         db.Lists.Add(list);
         await db.SaveChangesAsync(ct);
+        cache.Remove(DraftListsKey);
         await audit.RecordAsync(actor, "list.created", "List", Id(list.Id), details: new { name }, ct: ct);
         return new Result<int>.Ok(list.Id);
     }
@@ -289,6 +306,7 @@ public sealed class ListService(
         try
         {
             await db.SaveChangesAsync(ct);
+            cache.Remove(DraftListsKey);
         }
         catch (DbUpdateConcurrencyException)
         {

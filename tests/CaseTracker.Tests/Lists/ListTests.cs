@@ -68,6 +68,25 @@ public sealed class ListTests(TestApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task The_case_lists_choice_of_draft_lists_follows_a_new_list_and_an_approval_at_once()
+    {
+        var (client, user) = await SignInAsync(Roles.Supervisor);
+        var seeded = await SeedAsync(user, "Petrova", "Петрова");
+        async Task<List<string>> DraftChoicesAsync() => (await client.GetPageAsync("/Cases"))
+            .QuerySelectorAll("select#ListId option").Select(o => o.TextContent.Trim()).Where(t => t != "Choose a list").ToList();
+
+        Assert.Empty(await DraftChoicesAsync());
+        var listId = await CreateListAsync(client, "XVIII");
+        Assert.Equal(["XVIII"], await DraftChoicesAsync());
+
+        await AddTickedAsync(client, listId, seeded.Id);
+        var approve = await client.GetFormAsync($"/Lists/{listId}", "form[action*='handler=Approve']");
+        approve["Acknowledge"] = "true";
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync(approve)).StatusCode);
+        Assert.Empty(await DraftChoicesAsync());
+    }
+
+    [Fact]
     public async Task A_list_is_built_checked_approved_delivered_answered_and_its_progress_counted()
     {
         var (client, user) = await SignInAsync(Roles.Supervisor);
