@@ -29,13 +29,20 @@ public sealed class CaseListScaleTests(TestApp app) : IntegrationTest(app)
         await cmd.ExecuteNonQueryAsync(Ct);
     }
 
-    [Fact]
-    public async Task Past_the_count_limit_the_list_says_more_than_and_pages_up_to_the_limit()
+    /// <summary>A caseworker signed in, and one case of theirs copied <paramref name="copies"/> times.</summary>
+    private async Task<(UserClient Client, AppUser User, CaseDetails Seed)> SignInWithCopiesAsync(int copies)
     {
         var (client, user) = await SignInAsync(Roles.Caseworker);
         var seed = Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
             s => s.CreateAsync(CaseBuilder.Spouse(), TestApp.ActorOf(user, Roles.Caseworker), Ct))).Value;
-        await CopyCaseAsync(seed.Id, CaseService.CountLimit + 50);
+        await CopyCaseAsync(seed.Id, copies);
+        return (client, user, seed);
+    }
+
+    [Fact]
+    public async Task Past_the_count_limit_the_list_says_more_than_and_pages_up_to_the_limit()
+    {
+        var (client, _, _) = await SignInWithCopiesAsync(CaseService.CountLimit + 50);
 
         var first = await client.GetPageAsync("/Cases?category=SeparatedSpouse&sort=Urgency");
         var count = first.QuerySelector("[data-testid=result-count]")!.TextContent;
@@ -56,10 +63,7 @@ public sealed class CaseListScaleTests(TestApp app) : IntegrationTest(app)
     [Fact]
     public async Task A_filter_past_the_limit_is_remembered_and_counted_again_when_a_page_comes_back_short()
     {
-        var (client, user) = await SignInAsync(Roles.Caseworker);
-        var seed = Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
-            s => s.CreateAsync(CaseBuilder.Spouse(), TestApp.ActorOf(user, Roles.Caseworker), Ct))).Value;
-        await CopyCaseAsync(seed.Id, CaseService.CountLimit + 50);
+        var (client, _, _) = await SignInWithCopiesAsync(CaseService.CountLimit + 50);
         const string filter = "/Cases?category=SeparatedSpouse&sort=Urgency";
         string CountOf(AngleSharp.Dom.IDocument page) => page.QuerySelector("[data-testid=result-count]")!.TextContent;
 
@@ -86,10 +90,7 @@ public sealed class CaseListScaleTests(TestApp app) : IntegrationTest(app)
     [Fact]
     public async Task The_urgency_order_walks_its_index_overall_and_within_a_category()
     {
-        var (_, user) = await SignInAsync(Roles.Caseworker);
-        var seed = Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
-            s => s.CreateAsync(CaseBuilder.Spouse(), TestApp.ActorOf(user, Roles.Caseworker), Ct))).Value;
-        await CopyCaseAsync(seed.Id, 20_000);
+        var (_, user, seed) = await SignInWithCopiesAsync(20_000);
         await using var conn = new NpgsqlConnection(App.ConnectionString);
         await conn.OpenAsync(Ct);
 
