@@ -226,8 +226,15 @@ public sealed class DashboardTests(TestApp app) : IntegrationTest(app)
         await WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE cases SET urgency_score = (SELECT max(urgency_score) + 1 FROM cases) WHERE id = {second.Id}", Ct));
         Assert.Equal([second.Reference, first.Reference], await UrgentAsync());
         Assert.Equal(1, (await FiguresAsync(supervisor, ""))["cases.total"]);
+        Assert.Equal("1", await PageTotalAsync());
         await RefreshAsync();
         Assert.Equal(2, (await FiguresAsync(supervisor, ""))["cases.total"]);
+        // The page's figures, rendered once per refresh, follow it.
+        Assert.Equal("2", await PageTotalAsync());
+        Assert.Equal([second.Reference, first.Reference], await UrgentAsync());
+
+        async Task<string> PageTotalAsync() =>
+            (await supervisor.GetPageAsync("/Dashboard")).QuerySelector("[data-metric='cases.total']")!.TextContent.Trim();
     }
 
     [Fact]

@@ -71,8 +71,9 @@ public sealed class TestApp : IAsyncLifetime
             await cmd.ExecuteNonQueryAsync();
         }
         await _respawner!.ResetAsync(conn);
-        // What the app remembers of the data (counts past the limit) goes with it.
+        // What the app remembers of the data (counts past the limit, the dashboard built and rendered per refresh) goes with it.
         ((MemoryCache)Factory.Services.GetRequiredService<IMemoryCache>()).Clear();
+        ((MemoryCache)Factory.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperMemoryCacheFactory>().Cache).Clear();
     }
 
     public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions
