@@ -76,6 +76,12 @@ public static class HostCommands
                 }
                 var seeder = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
                 var loaded = await seeder.SeedAsync(password, CancellationToken.None);
+                if (loaded)
+                {
+                    // The dashboard shows the demo data at once: the migration marked its (empty) summaries as just
+                    // refreshed, so the app's first scheduled refresh would otherwise wait out the interval.
+                    await scope.ServiceProvider.GetRequiredService<Core.Dashboard.DashboardService>().RefreshAsync(CancellationToken.None);
+                }
                 logger.LogInformation(loaded ? "Demo data loaded" : "Demo data was already loaded; nothing changed");
                 return 0;
             case "create-admin":
