@@ -82,9 +82,9 @@ public sealed class CaseListScaleTests(TestApp app) : IntegrationTest(app)
 
         // ...and a page it makes short is counted again: page 150 no longer exists, so the last page is shown.
         var deep = await client.GetPageAsync(filter + "&p=150");
-        Assert.Contains("Showing 5001–5001 of 5001 cases", CountOf(deep), StringComparison.Ordinal);
+        Assert.Contains("Showing 5,001–5,001 of 5,001 cases", CountOf(deep), StringComparison.Ordinal);
         Assert.Single(deep.QuerySelectorAll("[data-testid=case-table] tbody tr"));
-        Assert.Contains("Showing 1–50 of 5001 cases", CountOf(await client.GetPageAsync(filter)), StringComparison.Ordinal);
+        Assert.Contains("Showing 1–50 of 5,001 cases", CountOf(await client.GetPageAsync(filter)), StringComparison.Ordinal);
     }
 
     [Fact]
