@@ -35,10 +35,11 @@ public sealed class CaseService(
         var (filtered, scores) = await FilterAsync(query, actor, ct);
         // A search is counted every time (its matches are few and its count is audited); a filter past the limit
         // is remembered as such for a minute (CappedCounts).
+        Task<int> CountAsync(CancellationToken token) => filtered.Select(c => c.Id).Take(CountLimit + 1).CountAsync(token);
         var countKey = rememberedCount && scores is null ? CountKey(query, actor) : null;
         var (counted, fromMemory) = countKey is null
-            ? (await filtered.Select(c => c.Id).Take(CountLimit + 1).CountAsync(ct), false)
-            : await counts.CountAsync(countKey, token => filtered.Select(c => c.Id).Take(CountLimit + 1).CountAsync(token), ct);
+            ? (await CountAsync(ct), false)
+            : await counts.CountAsync(countKey, CountAsync, ct);
         var total = Math.Min(counted, CountLimit);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
