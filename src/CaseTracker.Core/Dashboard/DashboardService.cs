@@ -31,6 +31,10 @@ public sealed record ListRow(int Id, string Name, ListStatus Status, int Resolve
 
 public sealed record WorkloadRow(string UserId, string Name, string Email, int OpenCases, int OverdueTasks);
 
+/// <param name="KeptAs">
+/// What a dashboard kept for its refresh depends on (the refresh's version, the viewer, the filters, the period and the
+/// day): what is derived from it can be kept under the same key. Null when it is counted live (a list filter).
+/// </param>
 public sealed record Dashboard(
     DateTimeOffset? AsOf,
     DashboardFilter Filter,
@@ -46,7 +50,7 @@ public sealed record Dashboard(
     int PromisedOver30Days, int UrgentQuiet, int ListsPastTarget,
     IReadOnlyList<CaseSummary> MostUrgent,
     IReadOnlyList<Figure> Figures,
-    string? RefreshVersion = null)
+    string? KeptAs = null)
 {
     private IReadOnlyDictionary<string, decimal>? _values;
 
@@ -155,31 +159,26 @@ public sealed class DashboardService(
         List<MonthAgg> months;
         List<YearAgg> separated;
         List<YearAgg> applications;
-        // Without a list filter every figure but the most urgent cases and the caseworkers comes from the summaries,
-        // which change only when they are refreshed: they are read once per refresh (and per filter and viewer) and
-        // kept in memory. The key holds the refresh row's version, which every refresh changes, on any instance.
+        // Without a list filter everything but the most urgent cases is derived from the summaries (and the people who
+        // take cases), which change only when they are refreshed: the whole dashboard is built once per refresh (and per
+        // viewer, filter, period and day) and kept in memory, and only the most urgent cases are read for each request.
+        // The key holds the refresh row's version, which every refresh changes, on any instance; without a refresh row
+        // (the migrations create it) nothing is kept.
         Refresh? refresh = null;
         Summaries? summaries = null;
-        object? builtKey = null;
+        string? keptAs = null;
         if (filter.ListId is null)
         {
             refresh = await ReadRefreshAsync(ct);
-            // Everything but the most urgent cases is derived from the summaries (and the people who take cases): the
-            // whole dashboard is kept for a refresh, and only the most urgent cases are read for each request.
-            builtKey = (nameof(Dashboard), refresh.Version, seeAll ? "" : actor.UserId, actor.IsSupervisor, category, caseworker, from, to, today);
-            if (refresh.Version.Length > 0 && cache.TryGetValue(builtKey, out Dashboard? built))
+            if (refresh.Version.Length > 0)
             {
-                return built! with { MostUrgent = await MostUrgentAsync(actor, filter, caseworker, ct) };
-            }
-            var key = (nameof(Summaries), refresh.Version, seeAll ? "" : actor.UserId, actor.IsSupervisor, category, caseworker);
-            // (Without a refresh row, which the migrations create, nothing is kept.)
-            summaries = refresh.Version.Length == 0
-                ? await ReadSummariesAsync(actor, seeAll, category, caseworker, ct)
-                : await cache.GetOrCreateAsync(key, entry =>
+                keptAs = string.Join('|', refresh.Version, seeAll ? "*" : actor.UserId, category, caseworker, from.DayNumber, to.DayNumber, today.DayNumber);
+                if (cache.TryGetValue((nameof(Dashboard), keptAs), out Dashboard? built))
                 {
-                    entry.AbsoluteExpirationRelativeToNow = SummariesKept;
-                    return ReadSummariesAsync(actor, seeAll, category, caseworker, ct);
-                });
+                    return built! with { MostUrgent = await MostUrgentAsync(actor, filter, caseworker, ct) };
+                }
+            }
+            summaries = await ReadSummariesAsync(actor, seeAll, category, caseworker, ct);
         }
         if (filter.ListId is { } listId)
         {
@@ -335,11 +334,10 @@ public sealed class DashboardService(
 
         var asOf = refresh is not null ? refresh.At : clock.GetUtcNow();
         var dashboard = new Dashboard(asOf, filter with { From = from, To = to }, totalCases, totalPersons, typed, resolvedInPeriod, monthRows, listRows,
-            separatedBuckets, waitingBuckets, medians, workload, promised, urgentQuiet, pastTarget, mostUrgent, figures,
-            refresh is { Version.Length: > 0 } ? refresh.Version : null);
-        if (builtKey is not null && refresh!.Version.Length > 0)
+            separatedBuckets, waitingBuckets, medians, workload, promised, urgentQuiet, pastTarget, mostUrgent, figures, keptAs);
+        if (keptAs is not null)
         {
-            cache.Set(builtKey, dashboard, SummariesKept);
+            cache.Set((nameof(Dashboard), keptAs), dashboard, KeptFor);
         }
         return dashboard;
     }
@@ -370,9 +368,9 @@ public sealed class DashboardService(
                 c.AssignedCaseworker == null ? null : c.AssignedCaseworker.DisplayName))
             .ToListAsync(ct);
 
-    /// <summary>How long the summaries read for one refresh are kept: after the next refresh (every minute) they are
-    /// read again under the new refresh's key anyway.</summary>
-    private static readonly TimeSpan SummariesKept = TimeSpan.FromMinutes(5);
+    /// <summary>How long what is derived from one refresh is kept (the built dashboard here, its rendering and the
+    /// filter's choices on the page): after the next refresh it is derived again under the new refresh's key anyway.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(5);
 
     private sealed record Refresh(DateTimeOffset? At, string Version);
 

@@ -22,30 +22,22 @@ public sealed class IndexModel(DashboardService dashboards, ListService lists, C
 
     public IReadOnlyList<ListRow> ListsShown { get; private set; } = [];
 
-    /// <summary>How long the rendered figures of one refresh are kept (a refresh changes the key before that).</summary>
-    public static readonly TimeSpan RenderedKept = TimeSpan.FromMinutes(5);
-
-    /// <summary>
-    /// What the rendered figures depend on: the refresh, the filters (with the period, whose default follows today),
-    /// the lists shown and who may see which cases; null when the figures are counted live (a list filter).
-    /// </summary>
+    /// <summary>What the rendered figures depend on: what the dashboard is kept as, and the lists shown; null when the
+    /// figures are counted live (a list filter).</summary>
     public string? RenderedKey { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Board = await dashboards.BuildAsync(Filter, User.ToActor(), ct);
         Figures = Board.FigureValues;
-        ListsShown = ListsWanted == "all" ? Board.Lists : Board.Lists.Take(ListsOnDashboard).ToList();
-        var actor = User.ToActor();
-        RenderedKey = Board.RefreshVersion is { } refreshed
-            ? string.Join('|', refreshed, Board.Filter.From?.DayNumber, Board.Filter.To?.DayNumber, Board.Filter.Category, Board.Filter.CaseworkerId,
-                ListsWanted == "all", actor.IsSupervisor ? "*" : actor.UserId)
-            : null;
+        var showAll = ListsWanted == "all";
+        ListsShown = showAll ? Board.Lists : Board.Lists.Take(ListsOnDashboard).ToList();
+        RenderedKey = Board.KeptAs is { } kept ? $"{kept}|{showAll}" : null;
         // The filter's choices are as of the refresh, like the lists table and the workload they filter.
-        (Lists, Caseworkers) = Board.RefreshVersion is { } version
-            ? await cache.GetOrCreateAsync(("dashboard-choices", version), async entry =>
+        (Lists, Caseworkers) = Board.KeptAs is { } keptAs
+            ? await cache.GetOrCreateAsync(("dashboard-choices", keptAs), async entry =>
             {
-                entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
+                entry.AbsoluteExpirationRelativeToNow = DashboardService.KeptFor;
                 return (await lists.ListNamesAsync(ct), await work.AssignableAsync(ct));
             })
             : (await lists.ListNamesAsync(ct), await work.AssignableAsync(ct));
