@@ -33,48 +33,47 @@ public sealed class CaseService(
     {
         var pageSize = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
         var (filtered, scores) = await FilterAsync(query, actor, ct);
-        // A search is counted every time (its matches are few and its count is audited); a filter past the limit
-        // is remembered as such for a minute (CappedCounts).
-        Task<int> CountAsync(CancellationToken token) => filtered.Select(c => c.Id).Take(CountLimit + 1).CountAsync(token);
-        var countKey = rememberedCount && scores is null ? CountKey(query, actor) : null;
-        var (counted, fromMemory) = countKey is null
-            ? (await CountAsync(ct), false)
-            : await counts.CountAsync(countKey, CountAsync, ct);
-        var total = Math.Min(counted, CountLimit);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        var page = Math.Clamp(query.Page, 1, pageCount);
-
         List<int>? relevanceOrder = null;
         IQueryable<Case> pageQuery;
-        var skip = (page - 1) * pageSize;
-        if (query.Sort == CaseSort.Relevance && scores is not null)
+        int counted;
+        var fromMemory = false;
+        string? countKey = null;
+        int page;
+        if (scores is not null)
         {
-            // Best match first: a case ranks by its best-matching person, among the persons the name search scored
-            // (at most a few hundred); then the cases found only by the text of a name or by reference, by reference.
-            var scoredIds = scores.Keys.ToList();
-            var scoredLinks = await filtered
-                .SelectMany(c => c.People.Where(cp => scoredIds.Contains(cp.PersonId)).Select(cp => new { c.Id, cp.PersonId, c.Reference }))
-                .ToListAsync(ct);
-            var ranked = scoredLinks.GroupBy(l => (l.Id, l.Reference))
-                .Select(g => (g.Key.Id, g.Key.Reference, Score: g.Max(l => scores.GetValueOrDefault(l.PersonId))))
-                .OrderByDescending(x => x.Score).ThenBy(x => x.Reference).Select(x => x.Id).ToList();
-            relevanceOrder = ranked.Skip(skip).Take(pageSize).ToList();
-            if (relevanceOrder.Count < pageSize)
+            // A search reads its matching cases once, each with the score of its best-matching person (at most a few
+            // thousand rows, capped past the count limit): that is its count (every time: it is audited), and, by
+            // relevance, its order; then cases found only by the text of a name or by reference, by reference.
+            var matched = await ScoredAsync(filtered, scores, CountLimit + 1, ct);
+            counted = matched.Count;
+            page = PageOf(query, pageSize, counted);
+            var skip = (page - 1) * pageSize;
+            if (query.Sort == CaseSort.Relevance)
             {
-                var rest = filtered.Where(c => !ranked.Contains(c.Id)).OrderBy(c => c.Reference)
-                    .Skip(Math.Max(0, skip - ranked.Count)).Take(pageSize - relevanceOrder.Count).Select(c => c.Id);
-                relevanceOrder.AddRange(await rest.ToListAsync(ct));
+                relevanceOrder = counted <= CountLimit
+                    ? matched.OrderByDescending(m => m.Score.HasValue).ThenByDescending(m => m.Score)
+                        .ThenBy(m => m.Reference, StringComparer.Ordinal).Skip(skip).Take(pageSize).Select(m => m.Id).ToList()
+                    : await RelevancePageAsync(filtered, scores, skip, pageSize, ct);
+                var ids = relevanceOrder;
+                pageQuery = db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id));
             }
-            var ids = relevanceOrder;
-            pageQuery = db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id));
+            else
+            {
+                pageQuery = PageOfIds(filtered, query, skip, pageSize);
+            }
         }
         else
         {
-            // The page's ids first (from an index alone where the order has one, however deep the page), then
-            // their rows: selecting every column in the paged query read every skipped row from the table.
-            var ids = Sort(filtered, query).Skip(skip).Take(pageSize).Select(c => c.Id);
-            pageQuery = Sort(db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)), query);
+            // A filter past the limit is remembered as such for a minute (CappedCounts).
+            Task<int> CountAsync(CancellationToken token) => filtered.Select(c => c.Id).Take(CountLimit + 1).CountAsync(token);
+            countKey = rememberedCount ? CountKey(query, actor) : null;
+            (counted, fromMemory) = countKey is null
+                ? (await CountAsync(ct), false)
+                : await counts.CountAsync(countKey, CountAsync, ct);
+            page = PageOf(query, pageSize, counted);
+            pageQuery = PageOfIds(filtered, query, (page - 1) * pageSize, pageSize);
         }
+        var total = Math.Min(counted, CountLimit);
 
         var items = await pageQuery
             .Select(c => new CaseListItem(
@@ -108,6 +107,65 @@ public sealed class CaseService(
             await audit.RecordAsync(actor, AuditActions.CasesSearched, details: new { filter = Describe(query), count = total }, ct: ct);
         }
         return new PagedResult<CaseListItem>(items, page, pageSize, total, counted > CountLimit);
+    }
+
+    /// <summary>The page asked for, within the pages that <paramref name="counted"/> matches fill (up to the count limit).</summary>
+    private static int PageOf(CaseListQuery query, int pageSize, int counted)
+    {
+        var pageCount = Math.Max(1, (Math.Min(counted, CountLimit) + pageSize - 1) / pageSize);
+        return Math.Clamp(query.Page, 1, pageCount);
+    }
+
+    /// <summary>
+    /// One page of the filtered cases in list order: the page's ids first (from an index alone where the order has one,
+    /// however deep the page), then their rows; selecting every column in the paged query read every skipped row from
+    /// the table.
+    /// </summary>
+    private IQueryable<Case> PageOfIds(IQueryable<Case> filtered, CaseListQuery query, int skip, int take)
+    {
+        var ids = Sort(filtered, query).Skip(skip).Take(take).Select(c => c.Id);
+        return Sort(db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)), query);
+    }
+
+    /// <summary>
+    /// A page by relevance when more cases match than are read (a short text found in many names): every case of a scored
+    /// person (at most a few hundred), best first, then the others by reference, from the database.
+    /// </summary>
+    private async Task<List<int>> RelevancePageAsync(IQueryable<Case> filtered, Dictionary<int, double> scores, int skip, int take, CancellationToken ct)
+    {
+        var personIds = scores.Keys.ToList();
+        var ranked = (await ScoredAsync(filtered.Where(c => c.People.Any(cp => personIds.Contains(cp.PersonId))), scores, null, ct))
+            .OrderByDescending(m => m.Score).ThenBy(m => m.Reference, StringComparer.Ordinal).Select(m => m.Id).ToList();
+        var page = ranked.Skip(skip).Take(take).ToList();
+        if (page.Count < take)
+        {
+            page.AddRange(await filtered.Where(c => !ranked.Contains(c.Id)).OrderBy(c => c.Reference)
+                .Skip(Math.Max(0, skip - ranked.Count)).Take(take - page.Count).Select(c => c.Id).ToListAsync(ct));
+        }
+        return page;
+    }
+
+    /// <summary>A case matched by a search, with the score of its best-matching person (none when found by the text of a
+    /// name or by reference only).</summary>
+    private sealed record ScoredCase(int Id, string Reference, double? Score);
+
+    /// <summary>
+    /// The filtered cases with the score of their best-matching person, at most <paramref name="limit"/>: each case joined
+    /// with its scored persons, in one statement, scored here. (Flat rows: projecting each case's persons as a collection
+    /// made EF Core compile a delegate on every execution.)
+    /// </summary>
+    private async Task<List<ScoredCase>> ScoredAsync(IQueryable<Case> filtered, Dictionary<int, double> scores, int? limit, CancellationToken ct)
+    {
+        var personIds = scores.Keys.ToList();
+        var cases = filtered.Select(c => new { c.Id, c.Reference });
+        var rows = await (
+            from c in limit is { } n ? cases.Take(n) : cases
+            from cp in db.CasePeople.Where(cp => cp.CaseId == c.Id && personIds.Contains(cp.PersonId)).DefaultIfEmpty()
+            select new { c.Id, c.Reference, PersonId = (int?)cp.PersonId })
+            .ToListAsync(ct);
+        return rows.GroupBy(r => (r.Id, r.Reference))
+            .Select(g => new ScoredCase(g.Key.Id, g.Key.Reference, g.Max(r => r.PersonId is { } id ? scores[id] : (double?)null)))
+            .ToList();
     }
 
     /// <summary>Every case matching the filters, in list order, for the CSV export; streamed.</summary>

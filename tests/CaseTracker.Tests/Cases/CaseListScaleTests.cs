@@ -10,8 +10,8 @@ namespace CaseTracker.Tests.Cases;
 /// <summary>The case list over more cases than it counts: capped counts and paging, and the indexes its order needs.</summary>
 public sealed class CaseListScaleTests(TestApp app) : IntegrationTest(app)
 {
-    /// <summary>Copies one case <paramref name="copies"/> times under new references, in one statement.</summary>
-    private async Task CopyCaseAsync(int caseId, int copies)
+    /// <summary>Copies one case <paramref name="copies"/> times under new references (<paramref name="prefix"/> and a number), in one statement.</summary>
+    private async Task CopyCaseAsync(int caseId, int copies, string prefix = "SP-X")
     {
         await using var conn = new NpgsqlConnection(App.ConnectionString);
         await conn.OpenAsync(Ct);
@@ -21,7 +21,7 @@ public sealed class CaseListScaleTests(TestApp app) : IntegrationTest(app)
             BEGIN
               SELECT string_agg(quote_ident(column_name), ', ') INTO cols FROM information_schema.columns
               WHERE table_schema = 'public' AND table_name = 'cases' AND column_name NOT IN ('id', 'reference', 'urgency_score');
-              EXECUTE format('INSERT INTO cases (reference, urgency_score, %s) SELECT ''SP-X'' || g, g %% 97, %s FROM cases, generate_series(1, {{copies}}) g WHERE id = {{caseId}}', cols, cols);
+              EXECUTE format('INSERT INTO cases (reference, urgency_score, %s) SELECT ''{{prefix}}'' || g, g %% 97, %s FROM cases, generate_series(1, {{copies}}) g WHERE id = {{caseId}}', cols, cols);
             END $$;
             ANALYZE cases;
             """, conn);
@@ -30,12 +30,12 @@ public sealed class CaseListScaleTests(TestApp app) : IntegrationTest(app)
     }
 
     /// <summary>A caseworker signed in, and one case of theirs copied <paramref name="copies"/> times.</summary>
-    private async Task<(UserClient Client, AppUser User, CaseDetails Seed)> SignInWithCopiesAsync(int copies)
+    private async Task<(UserClient Client, AppUser User, CaseDetails Seed)> SignInWithCopiesAsync(int copies, string prefix = "SP-X")
     {
         var (client, user) = await SignInAsync(Roles.Caseworker);
         var seed = Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
             s => s.CreateAsync(CaseBuilder.Spouse(), TestApp.ActorOf(user, Roles.Caseworker), Ct))).Value;
-        await CopyCaseAsync(seed.Id, copies);
+        await CopyCaseAsync(seed.Id, copies, prefix);
         return (client, user, seed);
     }
 
@@ -58,6 +58,25 @@ public sealed class CaseListScaleTests(TestApp app) : IntegrationTest(app)
         // The export still has every case.
         var csv = await client.Http.GetStringAsync("/Cases/Export?category=SeparatedSpouse", Ct);
         Assert.Equal(CaseService.CountLimit + 51, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+    }
+
+    [Fact]
+    public async Task A_search_past_the_limit_still_ranks_the_cases_of_the_persons_it_found_first()
+    {
+        // The copies have no people, and references that contain the name and sort before the seed's.
+        var (client, _, seed) = await SignInWithCopiesAsync(CaseService.CountLimit + 50, "A-PETROV");
+
+        var first = await client.GetPageAsync("/Cases?q=Petrov");
+        Assert.Contains("Showing 1–50 of more than 10,000 cases", first.QuerySelector("[data-testid=result-count]")!.TextContent, StringComparison.Ordinal);
+        var references = first.QuerySelectorAll("[data-testid=case-table] tbody tr td:nth-child(2)").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(50, references.Count);
+        Assert.Equal(seed.Reference, references[0]);
+        Assert.All(references.Skip(1), r => Assert.StartsWith("A-PETROV", r, StringComparison.Ordinal));
+
+        // Sorted otherwise, the same search is counted the same way.
+        var byReference = await client.GetPageAsync("/Cases?q=Petrov&sort=Reference");
+        Assert.Contains("of more than 10,000 cases", byReference.QuerySelector("[data-testid=result-count]")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("A-PETROV", byReference.QuerySelector("[data-testid=case-table] tbody tr td:nth-child(2)")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
