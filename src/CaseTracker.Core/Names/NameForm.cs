@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace CaseTracker.Core.Names;
 
 /// <summary>
@@ -18,6 +20,19 @@ public sealed class NameForm
     /// <summary>Its words that have a key, in order.</summary>
     public IReadOnlyList<Word> Words { get; }
 
+    /// <summary>
+    /// At most this many distinct words are kept prepared (<see cref="Prepared"/>); past it, the kept words are let go
+    /// and kept anew. A word costs a few hundred bytes.
+    /// </summary>
+    internal const int KeptWords = 50_000;
+
+    /// <summary>
+    /// Words already prepared, by their text as written (none for a word without a key). Preparing a word is a pure
+    /// function of its text, and the words of names repeat: a search scores the words of a few thousand names, and
+    /// preparing them anew was most of its time in the app (docs/performance.md).
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Word?> Prepared = new(StringComparer.Ordinal);
+
     /// <summary>Prepares a name (one word or a full name, any script).</summary>
     public static NameForm Of(string text)
     {
@@ -25,14 +40,33 @@ public sealed class NameForm
         var words = new List<Word>();
         foreach (var w in NameKey.Words(text))
         {
-            var keys = NameKey.Alternatives(w);
-            if (keys[0].Length > 0)
+            if (PreparedWord(w) is { } word)
             {
-                var (forms, adopted) = GivenNames.GroupsOf(keys);
-                words.Add(new Word(w, keys, NameKey.Spelling(w), forms, adopted));
+                words.Add(word);
             }
         }
         return new NameForm(text, words);
+    }
+
+    private static Word? PreparedWord(string text)
+    {
+        if (Prepared.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+        var keys = NameKey.Alternatives(text);
+        Word? word = null;
+        if (keys[0].Length > 0)
+        {
+            var (forms, adopted) = GivenNames.GroupsOf(keys);
+            word = new Word(text, keys, NameKey.Spelling(text), forms, adopted);
+        }
+        if (Prepared.Count >= KeptWords)
+        {
+            Prepared.Clear();
+        }
+        Prepared.TryAdd(text, word);
+        return word;
     }
 
     /// <inheritdoc/>

@@ -45,6 +45,22 @@ public sealed class NameSimilarityTests
     }
 
     [Fact]
+    public void A_word_is_prepared_once_and_shared_by_every_name_it_appears_in()
+    {
+        var alone = NameForm.Of("Shcharansky");
+        var inFullName = NameForm.Of("Anatoly Shcharansky");
+        Assert.Same(alone.Words[0], inFullName.Words[1]);
+        Assert.Equal(["xaranski"], alone.Words[0].Keys.Take(1));
+        // A word without a key is remembered as such, and still left out.
+        Assert.Empty(NameForm.Of("-").Words);
+        Assert.Empty(NameForm.Of("-").Words);
+        // Words are told apart as written: a different case is a different word, prepared to the same key.
+        var lower = NameForm.Of("shcharansky").Words[0];
+        Assert.NotSame(alone.Words[0], lower);
+        Assert.Equal(alone.Words[0].Key, lower.Key);
+    }
+
+    [Fact]
     public void Identical_names_score_1_and_scores_are_symmetric()
     {
         Assert.Equal(1.0, NameSimilarity.Score("Щаранский", "Щаранский"));
