@@ -64,6 +64,12 @@ public sealed record CaseListItem(
 /// </param>
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, bool TotalIsCapped = false)
 {
+    /// <summary>
+    /// True when a name search found more persons than it ranks (a common name, <see cref="People.NameMatches.Partial"/>):
+    /// the cases are those of the best-matching persons, and others may match too.
+    /// </summary>
+    public bool NamesArePartial { get; init; }
+
     public int PageCount => TotalCount == 0 ? 1 : (TotalCount + PageSize - 1) / PageSize;
 }
 

@@ -32,7 +32,7 @@ public sealed class CaseService(
     private async Task<PagedResult<CaseListItem>> ListAsync(CaseListQuery query, Actor actor, bool rememberedCount, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
-        var (filtered, scores) = await FilterAsync(query, actor, ct);
+        var (filtered, scores, namesArePartial) = await FilterAsync(query, actor, ct);
         List<int>? relevanceOrder = null;
         IQueryable<Case> pageQuery;
         int counted;
@@ -104,9 +104,11 @@ public sealed class CaseService(
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             // Who searched for which name is itself sensitive.
-            await audit.RecordAsync(actor, AuditActions.CasesSearched, details: new { filter = Describe(query), count = total }, ct: ct);
+            await audit.RecordAsync(actor, AuditActions.CasesSearched, details: namesArePartial
+                ? new { filter = Describe(query), count = total, partial = true }
+                : (object)new { filter = Describe(query), count = total }, ct: ct);
         }
-        return new PagedResult<CaseListItem>(items, page, pageSize, total, counted > CountLimit);
+        return new PagedResult<CaseListItem>(items, page, pageSize, total, counted > CountLimit) { NamesArePartial = namesArePartial };
     }
 
     /// <summary>The page asked for, within the pages that <paramref name="counted"/> matches fill (up to the count limit).</summary>
@@ -172,7 +174,7 @@ public sealed class CaseService(
     public async IAsyncEnumerable<CaseExportRow> ExportAsync(CaseListQuery query, Actor actor, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var count = 0;
-        var (filtered, _) = await FilterAsync(query, actor, ct);
+        var (filtered, _, _) = await FilterAsync(query, actor, ct);
         var rows = Sort(filtered, query)
             .Select(c => new
             {
@@ -201,7 +203,7 @@ public sealed class CaseService(
     /// <summary>The ids of the cases matching the filters (for adding them to a list), at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<int>> MatchingIdsAsync(CaseListQuery query, Actor actor, int limit, CancellationToken ct)
     {
-        var (filtered, _) = await FilterAsync(query, actor, ct);
+        var (filtered, _, _) = await FilterAsync(query, actor, ct);
         return await Sort(filtered, query).Select(c => c.Id).Take(limit).ToListAsync(ct);
     }
 
@@ -500,7 +502,7 @@ public sealed class CaseService(
     /// The cases matching the filters that the actor may see; with a name query, also the similarity of each
     /// matching person (any script, any romanisation, aliases included) for ranking.
     /// </summary>
-    private async Task<(IQueryable<Case> Cases, Dictionary<int, double>? Scores)> FilterAsync(CaseListQuery query, Actor actor, CancellationToken ct)
+    private async Task<(IQueryable<Case> Cases, Dictionary<int, double>? Scores, bool NamesArePartial)> FilterAsync(CaseListQuery query, Actor actor, CancellationToken ct)
     {
         var cases = db.Cases.AsNoTracking().VisibleTo(actor);
         if (query.Category is { } category)
@@ -533,9 +535,9 @@ public sealed class CaseService(
         var q = PersonNames.NormalizeForSearch(query.Q ?? "");
         if (q.Length == 0)
         {
-            return (cases, null);
+            return (cases, null, false);
         }
-        var matches = await people.MatchAsync(q, ct);
+        var (matches, partial) = await people.FindAsync(q, ct);
         var scores = matches.ToDictionary(m => m.PersonId, m => m.Score);
         var ids = scores.Keys.ToList();
         // The matching cases are found first, each way through its own index, and only then joined to the other
@@ -558,7 +560,7 @@ public sealed class CaseService(
         var referencePattern = Like.Contains(q);
         matching = matching.Union(db.Cases.Where(c => EF.Functions.ILike(c.Reference, referencePattern)).Select(c => c.Id));
         cases = cases.Where(c => matching.Contains(c.Id));
-        return (cases, scores);
+        return (cases, scores, partial);
     }
 
     private static IQueryable<Case> Sort(IQueryable<Case> cases, CaseListQuery query) => (query.Sort, query.Descending) switch

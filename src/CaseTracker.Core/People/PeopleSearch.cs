@@ -9,11 +9,21 @@ namespace CaseTracker.Core.People;
 /// <summary>A person found by name, with how well and through which form of their name.</summary>
 public sealed record PersonMatch(int PersonId, double Score, string MatchedForm);
 
+/// <summary>
+/// The persons found by a name, best first. <paramref name="Partial"/>: more persons may match the name than were ranked
+/// (a common name: more persons than <see cref="PeopleSearch.CandidateLimit"/> share a key similar to each of its words,
+/// or more scored above the threshold than were asked for); narrowing the name or the filters finds the others.
+/// </summary>
+public sealed record NameMatches(IReadOnlyList<PersonMatch> Matches, bool Partial);
+
 public sealed record PersonSearchResult(
     int PersonId, string LatinName, string NativeName, int? BirthYear, string? City, double Score, string MatchedForm,
     IReadOnlyList<PersonCaseLink> Cases);
 
 public sealed record PersonCaseLink(int CaseId, string Reference, PersonRole Role);
+
+/// <summary>The persons a search shows, best first; <paramref name="More"/>: more persons match the name than are shown.</summary>
+public sealed record PeopleFound(IReadOnlyList<PersonSearchResult> Persons, bool More);
 
 /// <summary>
 /// Finds persons by any form of their name, in any script and any romanisation: the database narrows the
@@ -30,12 +40,19 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
     /// <summary>A query word scores at least this against a word of the person's name to count as found.</summary>
     public const double Threshold = NameSimilarity.MatchThreshold;
 
-    public async Task<IReadOnlyList<PersonMatch>> MatchAsync(string query, CancellationToken ct, int limit = 500)
+    public async Task<IReadOnlyList<PersonMatch>> MatchAsync(string query, CancellationToken ct, int limit = 500) =>
+        (await FindAsync(query, ct, limit)).Matches;
+
+    /// <summary>
+    /// The persons found by a name, best first, at most <paramref name="limit"/>; and whether more may match it than were
+    /// ranked (<see cref="NameMatches.Partial"/>).
+    /// </summary>
+    public async Task<NameMatches> FindAsync(string query, CancellationToken ct, int limit = 500)
     {
         var q = NameForm.Of(query);
         if (q.Words.Count == 0)
         {
-            return [];
+            return new NameMatches([], false);
         }
         var words = new List<(List<int> Ids, bool Complete, List<string> Keys)>();
         foreach (var word in q.Words.Take(5))
@@ -70,19 +87,26 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
             }
             candidates.UnionWith(all);
         }
-        // Then the persons of each word, the most similar keys first, up to the limit.
-        foreach (var id in words.SelectMany(w => w.Ids))
+        // Then the persons of each word, the most similar keys first, up to the limit: the driver's first (the
+        // fewest, and all of them), so that a rare family name is not crowded out by a common given name.
+        var cut = false;
+        foreach (var id in words.OrderBy(w => ReferenceEquals(w.Ids, driver.Ids) ? 0 : 1).SelectMany(w => w.Ids))
         {
-            if (candidates.Count >= CandidateLimit)
+            if (candidates.Count >= CandidateLimit && !candidates.Contains(id))
             {
+                cut = true;
                 break;
             }
             candidates.Add(id);
         }
         if (candidates.Count == 0)
         {
-            return [];
+            return new NameMatches([], false);
         }
+        // A name found above the threshold has a word close to each word of the query, so it has a key similar to the
+        // driver word's: when all of those persons were candidates, none was missed. Without such a word (every word
+        // shared by more persons than are read), or when they did not all fit, more persons may match than were ranked.
+        var driverWhole = driver.Ids is not null && (!cut || driver.Ids.All(candidates.Contains));
         var forms = await db.PersonNameKeys.Where(k => candidates.Contains(k.PersonId))
             .Select(k => new { k.PersonId, k.Form }).Distinct().ToListAsync(ct);
         // Many persons share a form of their name, and many forms share words: each distinct form is scored once,
@@ -90,14 +114,14 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
         var scorer = new CoverageScorer(q);
         var coverage = forms.Select(f => f.Form).Distinct(StringComparer.Ordinal)
             .ToDictionary(f => f, scorer.Of, StringComparer.Ordinal);
-        return forms
+        var ranked = forms
             .GroupBy(f => f.PersonId)
             .Select(g => g.Select(f => new PersonMatch(g.Key, coverage[f.Form], f.Form))
                 .OrderByDescending(m => m.Score).First())
             .Where(m => m.Score >= Threshold)
             .OrderByDescending(m => m.Score).ThenBy(m => m.PersonId)
-            .Take(limit)
             .ToList();
+        return new NameMatches(ranked.Count > limit ? ranked[..limit] : ranked, ranked.Count > limit || !driverWhole);
     }
 
     /// <summary>
@@ -119,13 +143,13 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
             LIMIT {CandidateLimit}
             """).ToListAsync(ct);
 
-    /// <summary>The /People page: persons ranked by similarity, with their visible cases.</summary>
-    public async Task<IReadOnlyList<PersonSearchResult>> SearchAsync(string query, Actor actor, CancellationToken ct, int limit = 50)
+    /// <summary>The /People page: persons ranked by similarity, with their visible cases; and whether more persons match.</summary>
+    public async Task<PeopleFound> SearchAsync(string query, Actor actor, CancellationToken ct, int limit = 50)
     {
-        var matches = await MatchAsync(query, ct, limit * 3);
+        var (matches, partial) = await FindAsync(query, ct, limit * 3);
         if (matches.Count == 0)
         {
-            return [];
+            return new PeopleFound([], partial);
         }
         var ids = matches.Select(m => m.PersonId).ToList();
         var visible = db.Cases.VisibleTo(actor);
@@ -140,7 +164,8 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
             .ToListAsync(ct);
         var byId = persons.ToDictionary(p => p.Person.Id);
         // A person whose every case is restricted from this user does not exist for them.
-        return matches.Where(m => byId.TryGetValue(m.PersonId, out var p) && (p.Cases.Count > 0 || !p.AnyCase))
+        var shown = matches.Where(m => byId.TryGetValue(m.PersonId, out var p) && (p.Cases.Count > 0 || !p.AnyCase)).ToList();
+        return new PeopleFound(shown
             .Take(limit)
             .Select(m =>
             {
@@ -148,7 +173,7 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
                 return new PersonSearchResult(m.PersonId, PersonNames.LatinFullName(p.Person), PersonNames.NativeFullName(p.Person),
                     p.Person.BirthYear, p.Person.City, m.Score, m.MatchedForm, p.Cases);
             })
-            .ToList();
+            .ToList(), partial || shown.Count > limit);
     }
 
     /// <summary>

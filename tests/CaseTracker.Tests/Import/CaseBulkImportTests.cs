@@ -209,7 +209,7 @@ public sealed partial class CaseBulkImportTests(TestApp app) : IntegrationTest(a
         var wanted = imported.Cases[4321];
         var list = await WithServiceAsync<CaseService, PagedResult<CaseListItem>>(s => s.ListAsync(new CaseListQuery { Q = "Scharanski" }, actor, Ct));
         Assert.Equal(wanted.Id, Assert.Single(list.Items).Id);
-        var found = await WithServiceAsync<PeopleSearch, IReadOnlyList<PersonSearchResult>>(s => s.SearchAsync("Sharansky", actor, Ct));
+        var found = (await WithServiceAsync<PeopleSearch, PeopleFound>(s => s.SearchAsync("Sharansky", actor, Ct))).Persons;
         Assert.Equal("Щаранский Анатолий Ивановна", found[0].NativeName);
         Assert.Equal(wanted.Reference, Assert.Single(found[0].Cases).Reference);
     }

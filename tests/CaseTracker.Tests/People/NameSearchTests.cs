@@ -155,6 +155,54 @@ public sealed class NameSearchTests(TestApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task A_name_shared_by_more_persons_than_a_search_ranks_is_said_to_be_partial_and_a_given_name_narrows_it()
+    {
+        var (client, user) = await SignInAsync();
+        // One case of a Maria Kuznetsova, then more persons of that name than the search reads candidates for, and one
+        // Zinaida Kuznetsova.
+        var wanted = await SeedAsync(user, CaseBuilder.Spouse("Kuznetsova", "Кузнецова"));
+        await using (var conn = new NpgsqlConnection(App.ConnectionString))
+        {
+            await conn.OpenAsync(Ct);
+            await using var load = new NpgsqlCommand($$"""
+                INSERT INTO persons (family_name, given_name, sex, citizenships, hunger_strikes, search_text, created_at, updated_at)
+                SELECT 'Kuznetsova', 'Maria', 'Female', '{}', 0, 'kuznetsova maria', now(), now()
+                FROM generate_series(1, {{PeopleSearch.CandidateLimit + 100}}) g;
+                INSERT INTO persons (family_name, given_name, sex, citizenships, hunger_strikes, search_text, created_at, updated_at)
+                VALUES ('Kuznetsova', 'Zinaida', 'Female', '{}', 0, 'kuznetsova zinaida', now(), now());
+                """, conn);
+            await load.ExecuteNonQueryAsync(Ct);
+        }
+        await WithServiceAsync<PersonNameBackfill, int>(b => b.RunAsync(Ct));
+
+        var common = await WithServiceAsync<PeopleSearch, NameMatches>(s => s.FindAsync("Kuznetsova", Ct));
+        Assert.True(common.Partial);
+        Assert.Equal(500, common.Matches.Count);
+        var narrowed = await WithServiceAsync<PeopleSearch, NameMatches>(s => s.FindAsync("Zinaida Kuznetsova", Ct));
+        Assert.False(narrowed.Partial);
+        var zinaida = await WithDbAsync(db => db.Persons.Where(p => p.GivenName == "Zinaida").Select(p => p.Id).SingleAsync(Ct));
+        Assert.Equal(zinaida, narrowed.Matches[0].PersonId);
+
+        // The case list says so next to its count, and does not claim an exact count.
+        var list = await client.GetPageAsync("/Cases?q=Kuznetsova");
+        Assert.Contains(wanted.Reference, list.QuerySelector("[data-testid=case-table]").Text());
+        Assert.Contains("of at least 1 cases", list.QuerySelector("[data-testid=result-count]").Text(), StringComparison.Ordinal);
+        Assert.Contains("Add a given name", list.QuerySelector("[data-testid=partial-names]").Text(), StringComparison.Ordinal);
+        // A name whose every match was ranked is not partial: the same case, found by the spouse's name.
+        var exact = await client.GetPageAsync("/Cases?q=" + Uri.EscapeDataString("Ivan Petrov"));
+        Assert.Contains(wanted.Reference, exact.QuerySelector("[data-testid=case-table]").Text());
+        Assert.Contains("of 1 cases", exact.QuerySelector("[data-testid=result-count]").Text(), StringComparison.Ordinal);
+        Assert.Null(exact.QuerySelector("[data-testid=partial-names]"));
+
+        // The people search shows the best 50 and says that more match.
+        var people = await client.GetPageAsync("/People?q=Kuznetsova");
+        Assert.Equal(50, people.QuerySelectorAll("[data-testid=people-results] tbody tr").Length);
+        Assert.Contains("more persons match this name", people.QuerySelector("[data-testid=more-people]").Text(), StringComparison.Ordinal);
+        var one = await client.GetPageAsync("/People?q=" + Uri.EscapeDataString("Zinaida Kuznetsova"));
+        Assert.Null(one.QuerySelector("[data-testid=more-people]"));
+    }
+
+    [Fact]
     public async Task Name_search_on_100000_persons_finds_similar_keys_in_the_vocabulary_by_trigrams_and_their_persons_by_index()
     {
         await using var conn = new NpgsqlConnection(App.ConnectionString);

@@ -12,11 +12,14 @@ public sealed class IndexModel(PeopleSearch search) : PageModel
 
     public IReadOnlyList<PersonSearchResult> Results { get; private set; } = [];
 
+    /// <summary>More persons match the name than are shown.</summary>
+    public bool More { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            Results = await search.SearchAsync(Q, User.ToActor(), ct);
+            (Results, More) = await search.SearchAsync(Q, User.ToActor(), ct);
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class SuggestModel(PeopleSearch search) : PageModel
         {
             return new JsonResult(Array.Empty<object>());
         }
-        var found = await search.SearchAsync(q, User.ToActor(), ct, limit: 10);
+        var found = (await search.SearchAsync(q, User.ToActor(), ct, limit: 10)).Persons;
         return new JsonResult(found.Select(p => new
         {
             id = p.PersonId, name = p.LatinName, nativeName = p.NativeName, birthYear = p.BirthYear,
