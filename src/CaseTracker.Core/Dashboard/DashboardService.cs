@@ -110,6 +110,7 @@ public sealed class DashboardService(
             await tx.CommitAsync(token);
             return rows.Count;
         }, ct);
+        cache.Remove(RefreshKey);
         logger.LogInformation("Dashboard summaries refreshed");
     }
 
@@ -169,7 +170,7 @@ public sealed class DashboardService(
         string? keptAs = null;
         if (filter.ListId is null)
         {
-            refresh = await ReadRefreshAsync(ct);
+            refresh = await CurrentRefreshAsync(ct);
             if (refresh.Version.Length > 0)
             {
                 keptAs = string.Join('|', refresh.Version, seeAll ? "*" : actor.UserId, category, caseworker, from.DayNumber, to.DayNumber, today.DayNumber);
@@ -374,13 +375,35 @@ public sealed class DashboardService(
 
     private sealed record Refresh(DateTimeOffset? At, string Version);
 
+    /// <summary>
+    /// How long the last refresh's time and version, once read, are taken as current. The summaries are refreshed every few
+    /// minutes; reading the refresh row was one of the three round trips of every dashboard request. This instance forgets
+    /// it at once when it refreshes; another instance's refresh shows within this time.
+    /// </summary>
+    public static readonly TimeSpan RefreshReadFor = TimeSpan.FromSeconds(1);
+
+    private static readonly object RefreshKey = new();
+
+    /// <summary>The last refresh as a request takes it: read at most once per <see cref="RefreshReadFor"/>.</summary>
+    private async Task<Refresh> CurrentRefreshAsync(CancellationToken ct)
+    {
+        if (cache.TryGetValue(RefreshKey, out Refresh? known))
+        {
+            return known!;
+        }
+        var refresh = await ReadRefreshAsync(ct);
+        cache.Set(RefreshKey, refresh, RefreshReadFor);
+        return refresh;
+    }
+
     /// <summary>When the summaries were last refreshed (by any instance), and the version of that refresh.</summary>
     private async Task<Refresh> ReadRefreshAsync(CancellationToken ct) =>
         (await db.Database.SqlQuery<Refresh>($"""
             SELECT refreshed_at AS "At", xmin::text AS "Version" FROM dashboard_refreshes WHERE id = 1
             """).ToListAsync(ct)).FirstOrDefault() ?? new Refresh(null, "");
 
-    /// <summary>When the summaries were last refreshed, by any instance; null before the first refresh.</summary>
+    /// <summary>When the summaries were last refreshed, by any instance; null before the first refresh. Read now (the
+    /// refresher's schedule depends on it).</summary>
     public async Task<DateTimeOffset?> LastRefreshedAtAsync(CancellationToken ct) => (await ReadRefreshAsync(ct)).At;
 
     /// <summary>What the dashboard reads from the summaries for one viewer and filter (no list filter).</summary>
