@@ -149,7 +149,7 @@ internal static class WritePathBench
             .AddFilter("CaseTracker", LogLevel.Information)
             .AddFilter("Microsoft", LogLevel.Warning));
         services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        services.AddCaseTrackerCore(connectionString);
+        services.AddCaseTrackerCore(connectionString, threadSafetyChecks: false); // as the app in production
         return services.BuildServiceProvider();
     }
 

@@ -5,7 +5,13 @@ namespace CaseTracker.Core.Persistence;
 public static class DatabaseSetup
 {
     /// <summary>The one place the provider is configured, for the app, the tools and the tests.</summary>
-    public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
+    /// <param name="threadSafetyChecks">
+    /// Whether EF Core checks that a context is not used by two operations at once, and throws when it is. The check
+    /// sets an async-local value twice for every row a query reads (EF Core's <c>ConcurrencyDetector</c>): a third of
+    /// what a name search allocated, which is thousands of rows (docs/performance.md). On in development and in the
+    /// tests, which would catch such a use; off in production (<see cref="CoreServices.AddCaseTrackerCore"/>).
+    /// </param>
+    public static void Configure(DbContextOptionsBuilder options, string connectionString, bool threadSafetyChecks = true) =>
         options
             .UseNpgsql(Tuned(connectionString), npgsql =>
             {
@@ -13,7 +19,8 @@ public static class DatabaseSetup
                 npgsql.MigrationsHistoryTable("__EFMigrationsHistory");
                 npgsql.ExecutionStrategy(dependencies => new CaseTrackerExecutionStrategy(dependencies));
             })
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .EnableThreadSafetyChecks(threadSafetyChecks);
 
     /// <summary>
     /// How many migrations are not applied to the database; null when it cannot be reached (after the execution

@@ -29,7 +29,7 @@ public static class ServiceSetup
             throw new InvalidOperationException(
                 "No database is configured: set ConnectionStrings__CaseTracker (scripts/run does this for you).");
         }
-        services.AddCaseTrackerCore(connectionString);
+        services.AddCaseTrackerCore(connectionString, threadSafetyChecks: !builder.Environment.IsProduction());
         services.AddScoped<DemoDataSeeder>();
         services.AddHttpContextAccessor();
         services.AddSingleton<IRequestOrigin, HttpRequestOrigin>();
