@@ -111,16 +111,31 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
             .Select(k => new { k.PersonId, k.Form }).Distinct().ToListAsync(ct);
         // Many persons share a form of their name, and many forms share words: each distinct form is scored once,
         // and each distinct word of them analysed and compared with the query once.
+        // Each person keeps their best form (the first of equal ones); plain loops, as this runs over thousands of rows.
         var scorer = new CoverageScorer(q);
-        var coverage = forms.Select(f => f.Form).Distinct(StringComparer.Ordinal)
-            .ToDictionary(f => f, scorer.Of, StringComparer.Ordinal);
-        var ranked = forms
-            .GroupBy(f => f.PersonId)
-            .Select(g => g.Select(f => new PersonMatch(g.Key, coverage[f.Form], f.Form))
-                .OrderByDescending(m => m.Score).First())
-            .Where(m => m.Score >= Threshold)
-            .OrderByDescending(m => m.Score).ThenBy(m => m.PersonId)
-            .ToList();
+        var coverage = new Dictionary<string, double>(StringComparer.Ordinal);
+        var best = new Dictionary<int, (double Score, string Form)>();
+        foreach (var f in forms)
+        {
+            if (!coverage.TryGetValue(f.Form, out var score))
+            {
+                score = scorer.Of(f.Form);
+                coverage[f.Form] = score;
+            }
+            if (!best.TryGetValue(f.PersonId, out var kept) || score > kept.Score)
+            {
+                best[f.PersonId] = (score, f.Form);
+            }
+        }
+        var ranked = new List<PersonMatch>();
+        foreach (var (personId, (score, form)) in best)
+        {
+            if (score >= Threshold)
+            {
+                ranked.Add(new PersonMatch(personId, score, form));
+            }
+        }
+        ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.PersonId.CompareTo(b.PersonId));
         return new NameMatches(ranked.Count > limit ? ranked[..limit] : ranked, ranked.Count > limit || !driverWhole);
     }
 
@@ -183,8 +198,26 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
     private sealed class CoverageScorer(NameForm query)
     {
         private readonly Dictionary<string, double[]> words = new(StringComparer.Ordinal);
+        private readonly double[] best = new double[query.Words.Count];
 
-        public double Of(string name) => AverageOfBest(query, NameKey.Words(name).Select(ScoresOf));
+        /// <summary><see cref="AverageOfBest"/> of a name's words, without allocating per name.</summary>
+        public double Of(string name)
+        {
+            if (best.Length == 0)
+            {
+                return 0;
+            }
+            Array.Clear(best);
+            foreach (var word in NameKey.Words(name))
+            {
+                var scores = ScoresOf(word);
+                for (var i = 0; i < best.Length; i++)
+                {
+                    best[i] = Math.Max(best[i], scores[i]);
+                }
+            }
+            return best.Average();
+        }
 
         private double[] ScoresOf(string word)
         {
