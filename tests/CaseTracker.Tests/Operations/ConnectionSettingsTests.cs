@@ -1,6 +1,7 @@
 using CaseTracker.Core.Persistence;
 using CaseTracker.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CaseTracker.Tests.Operations;
@@ -32,5 +33,24 @@ public sealed class ConnectionSettingsTests(TestApp app) : IntegrationTest(app)
         // A connection string that sets its own preparation keeps it.
         var own = new NpgsqlConnectionStringBuilder(DatabaseSetup.Tuned(App.ConnectionString + ";Max Auto Prepare=5"));
         Assert.Equal(5, own.MaxAutoPrepare);
+    }
+
+    [Fact]
+    public void EF_Cores_thread_safety_check_is_on_in_development_and_the_tests_and_off_in_production()
+    {
+        static bool ChecksOf(IServiceProvider services) =>
+            services.GetRequiredService<DbContextOptions<CaseTrackerDbContext>>()
+                .FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()!.ThreadSafetyChecksEnabled;
+
+        // This app runs as Development: two operations at once on one context would throw here.
+        Assert.True(ChecksOf(App.Factory.Services));
+
+        // The app as it is composed in production.
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(
+            new Microsoft.AspNetCore.Builder.WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration["ConnectionStrings:CaseTracker"] = App.ConnectionString;
+        CaseTracker.Web.ServiceSetup.AddCaseTracker(builder);
+        using var production = builder.Services.BuildServiceProvider();
+        Assert.False(ChecksOf(production));
     }
 }
