@@ -90,6 +90,13 @@ public sealed class DashboardTests(TestApp app) : IntegrationTest(app)
             AssertMatchesExport(await FiguresAsync(supervisor, $"?list={listId}"), await ExportAsync(supervisor, $"?list={listId}"), $"list {listId}");
         }
 
+        // The filter form offers every list and caseworker, and keeps the chosen ones.
+        var filtered = await supervisor.GetPageAsync($"/Dashboard?list={lists[^1]}&caseworker={caseworkerId}");
+        Assert.Equal(lists.Count + 1, filtered.QuerySelectorAll("select#list option").Length);
+        Assert.Equal(lists[^1].ToString(CultureInfo.InvariantCulture), Assert.Single(filtered.QuerySelectorAll("select#list option[selected]")).GetAttribute("value"));
+        Assert.Equal(caseworkerId, Assert.Single(filtered.QuerySelectorAll("select#caseworker option[selected]")).GetAttribute("value"));
+        Assert.Empty((await supervisor.GetPageAsync("/Dashboard")).QuerySelectorAll("select#list option[selected]"));
+
         // The page shows the same figures, each under its metric name.
         var page = await supervisor.GetPageAsync("/Dashboard");
         var shown = page.QuerySelectorAll("[data-metric]").ToList();
