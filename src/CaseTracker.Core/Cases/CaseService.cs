@@ -543,10 +543,13 @@ public sealed class CaseService(
         // The matching cases are found first, each way through its own index, and only then joined to the other
         // filters: an OR of these conditions over the case table made PostgreSQL read every case (docs/performance.md).
         //   - persons found by any form of their name (PeopleSearch.MatchAsync, above: the key vocabulary and the key index);
-        var matching = db.CasePeople.Where(cp => ids.Contains(cp.PersonId)).Select(cp => cp.CaseId);
         //   - the plain text of the names, so that a beginning ("Shchar") finds its name while typing (the trigram
-        //     index on search_text; words shorter than a trigram would read every person, and are left to the keys);
+        //     index on search_text; words shorter than a trigram would read every person, and are left to the keys).
+        //     Those persons are read first, at most as many as cases are counted: inside the cases' statement the
+        //     planner guessed their number from the pattern alone, and at a guess of 30,000 persons it read every
+        //     case_people and every case row (0.7 s for one Cyrillic name at a million cases; docs/performance.md).
         var words = q.Split(' ').Where(w => w.Length >= 3).Select(Like.Contains).ToList();
+        var personIds = ids;
         if (words.Count > 0)
         {
             var persons = db.Persons.AsQueryable();
@@ -554,8 +557,10 @@ public sealed class CaseService(
             {
                 persons = persons.Where(p => EF.Functions.Like(p.SearchText, word));
             }
-            matching = matching.Union(db.CasePeople.Where(cp => persons.Any(p => p.Id == cp.PersonId)).Select(cp => cp.CaseId));
+            var byText = await persons.Select(p => p.Id).Take(CountLimit + 1).ToListAsync(ct);
+            personIds = ids.Union(byText).ToList();
         }
+        var matching = db.CasePeople.Where(cp => personIds.Contains(cp.PersonId)).Select(cp => cp.CaseId);
         //   - the reference number (the trigram index on reference).
         var referencePattern = Like.Contains(q);
         matching = matching.Union(db.Cases.Where(c => EF.Functions.ILike(c.Reference, referencePattern)).Select(c => c.Id));
