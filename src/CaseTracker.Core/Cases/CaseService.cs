@@ -51,8 +51,7 @@ public sealed class CaseService(
             if (query.Sort == CaseSort.Relevance)
             {
                 relevanceOrder = counted <= CountLimit
-                    ? matched.OrderByDescending(m => m.Score.HasValue).ThenByDescending(m => m.Score)
-                        .ThenBy(m => m.Reference, StringComparer.Ordinal).Skip(skip).Take(pageSize).Select(m => m.Id).ToList()
+                    ? ByRelevance(matched).Skip(skip).Take(pageSize).ToList()
                     : await RelevancePageAsync(filtered, scores, skip, pageSize, ct);
                 var ids = relevanceOrder;
                 pageQuery = db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id));
@@ -136,8 +135,7 @@ public sealed class CaseService(
     private async Task<List<int>> RelevancePageAsync(IQueryable<Case> filtered, Dictionary<int, double> scores, int skip, int take, CancellationToken ct)
     {
         var personIds = scores.Keys.ToList();
-        var ranked = (await ScoredAsync(filtered.Where(c => c.People.Any(cp => personIds.Contains(cp.PersonId))), scores, null, ct))
-            .OrderByDescending(m => m.Score).ThenBy(m => m.Reference, StringComparer.Ordinal).Select(m => m.Id).ToList();
+        var ranked = ByRelevance(await ScoredAsync(filtered.Where(c => c.People.Any(cp => personIds.Contains(cp.PersonId))), scores, null, ct)).ToList();
         var page = ranked.Skip(skip).Take(take).ToList();
         if (page.Count < take)
         {
@@ -150,6 +148,12 @@ public sealed class CaseService(
     /// <summary>A case matched by a search, with the score of its best-matching person (none when found by the text of a
     /// name or by reference only).</summary>
     private sealed record ScoredCase(int Id, string Reference, double? Score);
+
+    /// <summary>The ids of matched cases, best match first: by their best-matching person's score, the cases without one
+    /// after those with one, then by reference.</summary>
+    private static IEnumerable<int> ByRelevance(IEnumerable<ScoredCase> cases) =>
+        cases.OrderByDescending(m => m.Score.HasValue).ThenByDescending(m => m.Score)
+            .ThenBy(m => m.Reference, StringComparer.Ordinal).Select(m => m.Id);
 
     /// <summary>
     /// The filtered cases with the score of their best-matching person, at most <paramref name="limit"/>: each case joined
