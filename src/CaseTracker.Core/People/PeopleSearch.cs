@@ -210,11 +210,7 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
             Array.Clear(best);
             foreach (var word in NameKey.Words(name))
             {
-                var scores = ScoresOf(word);
-                for (var i = 0; i < best.Length; i++)
-                {
-                    best[i] = Math.Max(best[i], scores[i]);
-                }
+                KeepBest(best, ScoresOf(word));
             }
             return best.Average();
         }
@@ -257,11 +253,17 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
         var best = new double[query.Words.Count];
         foreach (var scores in nameWords)
         {
-            for (var i = 0; i < best.Length; i++)
-            {
-                best[i] = Math.Max(best[i], scores[i]);
-            }
+            KeepBest(best, scores);
         }
         return best.Average();
+    }
+
+    /// <summary>Each query word's best score so far, raised by one word of a name's scores.</summary>
+    private static void KeepBest(double[] best, double[] scores)
+    {
+        for (var i = 0; i < best.Length; i++)
+        {
+            best[i] = Math.Max(best[i], scores[i]);
+        }
     }
 }
