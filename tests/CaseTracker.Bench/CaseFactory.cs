@@ -186,7 +186,6 @@ internal sealed class CaseFactory(Random rnd, IReadOnlyList<string> caseworkerId
                 CreatedAt = now,
             });
         }
-        PersonNames.RefreshSearchText(p);
         return p;
     }
 

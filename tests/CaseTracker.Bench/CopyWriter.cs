@@ -25,7 +25,7 @@ internal sealed class CopyWriter : IAsyncDisposable
         w.cases = await w.BeginAsync(connectionString,
             "cases (id, reference, title, category, emigration_group, is_internationally_known, status, summary, first_exit_application_on, separated_since, refusal_count, refusal_reason, assigned_caseworker_id, created_at, updated_at, is_restricted, status_since, urgency_factors, urgency_score)", ct);
         w.persons = await w.BeginAsync(connectionString,
-            "persons (id, family_name, given_name, patronymic, native_family_name, native_given_name, native_patronymic, birth_date, birth_year, sex, city, citizenships, illness_or_disability, hunger_strikes, search_text, created_at, updated_at, declines_listing)", ct);
+            "persons (id, family_name, given_name, patronymic, native_family_name, native_given_name, native_patronymic, birth_date, birth_year, sex, city, citizenships, illness_or_disability, hunger_strikes, created_at, updated_at, declines_listing)", ct);
         w.links = await w.BeginAsync(connectionString, "case_people (case_id, person_id, role, position)", ct);
         w.aliases = await w.BeginAsync(connectionString, "person_aliases (id, person_id, kind, family_name, given_name, patronymic, source, created_at)", ct);
         w.keys = await w.BeginAsync(connectionString, "person_name_keys (id, person_id, key, form)", ct);
@@ -116,7 +116,6 @@ internal sealed class CopyWriter : IAsyncDisposable
         w.Write(p.Citizenships, NpgsqlDbType.Array | NpgsqlDbType.Text);
         Text(w, p.IllnessOrDisability);
         w.Write(p.HungerStrikes, NpgsqlDbType.Integer);
-        w.Write(p.SearchText, NpgsqlDbType.Text);
         w.Write(p.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
         w.Write(p.UpdatedAt.UtcDateTime, NpgsqlDbType.TimestampTz);
         w.Write(p.DeclinesListing, NpgsqlDbType.Boolean);

@@ -481,7 +481,7 @@ public sealed class CaseService(
         return entity;
     }
 
-    /// <summary>A new person from a form row, as <see cref="CreateAsync"/> saves it (search text included).</summary>
+    /// <summary>A new person from a form row, as <see cref="CreateAsync"/> saves it.</summary>
     internal static Person NewPerson(PersonInput input, DateTimeOffset now)
     {
         var person = new Person { FamilyName = "", CreatedAt = now, UpdatedAt = now };
@@ -546,24 +546,15 @@ public sealed class CaseService(
         var ids = scores.Keys.ToList();
         // The matching cases are found first, each way through its own index, and only then joined to the other
         // filters: an OR of these conditions over the case table made PostgreSQL read every case (docs/performance.md).
-        //   - persons found by any form of their name (PeopleSearch.MatchAsync, above: the key vocabulary and the key index);
-        //   - the plain text of the names, so that a beginning ("Shchar") finds its name while typing (the trigram
-        //     index on search_text; words shorter than a trigram would read every person, and are left to the keys).
-        //     Those persons are read first, at most as many as cases are counted: inside the cases' statement the
-        //     planner guessed their number from the pattern alone, and at a guess of 30,000 persons it read every
-        //     case_people and every case row (0.7 s for one Cyrillic name at a million cases; docs/performance.md).
-        var words = q.Split(' ').Where(w => w.Length >= 3).Select(Like.Contains).ToList();
-        var personIds = ids;
-        if (words.Count > 0)
-        {
-            var persons = db.Persons.AsQueryable();
-            foreach (var word in words)
-            {
-                persons = persons.Where(p => EF.Functions.Like(p.SearchText, word));
-            }
-            var byText = await persons.Select(p => p.Id).Take(CountLimit + 1).ToListAsync(ct);
-            personIds = ids.Union(byText).ToList();
-        }
+        //   - persons found by any form of their name (PeopleSearch.FindAsync, above: the key vocabulary and the key index);
+        //   - persons whose names begin with the typed words, in any script or spelling (PeopleSearch.BeginningWithAsync:
+        //     the key index alone), so that a beginning ("Shchar") finds its name while typing, and a name shared by more
+        //     persons than a search ranks finds all of their cases. Read first, at most as many as cases are counted:
+        //     inside the cases' statement, the planner guessed their number and at a wrong guess read every case_people
+        //     and every case row (0.7 s for one name at a million cases; docs/performance.md).
+        var (byBeginning, more) = await people.BeginningWithAsync(q, CountLimit + 1, ct);
+        partial |= more;
+        var personIds = ids.Union(byBeginning).ToList();
         var matching = db.CasePeople.Where(cp => personIds.Contains(cp.PersonId)).Select(cp => cp.CaseId);
         //   - the reference number (the trigram index on reference).
         var referencePattern = Like.Contains(q);
@@ -650,7 +641,6 @@ public sealed class CaseService(
         p.IllnessOrDisability = Clean(input.IllnessOrDisability);
         p.HungerStrikes = input.HungerStrikes;
         p.DeclinesListing = input.DeclinesListing;
-        PersonNames.RefreshSearchText(p);
         var after = (p.FamilyName, p.GivenName, p.Patronymic, p.NativeFamilyName, p.NativeGivenName, p.NativePatronymic,
             p.BirthDate, p.BirthYear, p.Sex, p.City, string.Join(",", p.Citizenships), p.IllnessOrDisability, p.HungerStrikes, p.DeclinesListing);
         return before != after;

@@ -350,7 +350,6 @@ public sealed class DemoDataSeeder(
             CreatedAt = at,
             UpdatedAt = at,
         };
-        PersonNames.RefreshSearchText(person);
         return person;
     }
 }

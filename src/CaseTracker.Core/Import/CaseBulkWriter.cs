@@ -40,7 +40,7 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
             id int NOT NULL, case_id int NOT NULL, position int NOT NULL, role text NOT NULL,
             family_name text NOT NULL, given_name text, patronymic text, native_family_name text, native_given_name text,
             native_patronymic text, birth_date date, birth_year int, sex text NOT NULL, city text, citizenships text[] NOT NULL,
-            illness_or_disability text, hunger_strikes int NOT NULL, search_text text NOT NULL, created_at timestamptz NOT NULL,
+            illness_or_disability text, hunger_strikes int NOT NULL, created_at timestamptz NOT NULL,
             updated_at timestamptz NOT NULL, declines_listing boolean NOT NULL, keys text[] NOT NULL, forms text[] NOT NULL
         ) ON COMMIT DROP;
         """;
@@ -52,7 +52,7 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
 
     private const string CopyPeople =
         "COPY import_people (id, case_id, position, role, family_name, given_name, patronymic, native_family_name, native_given_name, " +
-        "native_patronymic, birth_date, birth_year, sex, city, citizenships, illness_or_disability, hunger_strikes, search_text, " +
+        "native_patronymic, birth_date, birth_year, sex, city, citizenships, illness_or_disability, hunger_strikes, " +
         "created_at, updated_at, declines_listing, keys, forms) FROM STDIN (FORMAT BINARY)";
 
     // The staging tables hold the rows in file order, as COPY wrote them; the moves below read them in that order.
@@ -68,10 +68,10 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
 
     private const string InsertPersons = """
         INSERT INTO persons (id, family_name, given_name, patronymic, native_family_name, native_given_name, native_patronymic,
-            birth_date, birth_year, sex, city, citizenships, illness_or_disability, hunger_strikes, search_text, created_at, updated_at,
+            birth_date, birth_year, sex, city, citizenships, illness_or_disability, hunger_strikes, created_at, updated_at,
             declines_listing)
         SELECT id, family_name, given_name, patronymic, native_family_name, native_given_name, native_patronymic,
-            birth_date, birth_year, sex, city, citizenships, illness_or_disability, hunger_strikes, search_text, created_at, updated_at,
+            birth_date, birth_year, sex, city, citizenships, illness_or_disability, hunger_strikes, created_at, updated_at,
             declines_listing
         FROM import_people
         """;
@@ -258,7 +258,6 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
                 await copy.WriteAsync(p.Citizenships, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
                 await WriteAsync(copy, p.IllnessOrDisability, ct);
                 await copy.WriteAsync(p.HungerStrikes, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(p.SearchText, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(p.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync(p.UpdatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync(p.DeclinesListing, NpgsqlDbType.Boolean, ct);
@@ -271,7 +270,7 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
 
     /// <summary>
     /// <paramref name="build"/> of 0 … <paramref name="count"/> − 1, in order, computed a chunk at a time on every core:
-    /// building the rows (names, search text, urgency, name keys) costs more than sending them, and the rows are
+    /// building the rows (names, urgency, name keys) costs more than sending them, and the rows are
     /// independent. At most one chunk is held at once.
     /// </summary>
     private static IEnumerable<T> InChunks<T>(int count, Func<int, T> build)

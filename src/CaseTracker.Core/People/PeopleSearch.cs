@@ -188,6 +188,53 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
             new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = CandidateLimit })
             .ToListAsync(ct);
 
+    /// <summary>A typed word's key must have at least this many letters to be looked up as a beginning: a shorter one
+    /// begins a large part of all names.</summary>
+    public const int MinBeginning = 3;
+
+    /// <summary>
+    /// The statement behind <see cref="BeginningWithAsync"/>: the persons with a key that begins with the first key
+    /// (the longest, the rarest as a rule), from the key index alone (a range of keys, as the index's collation may not
+    /// order <c>LIKE</c> patterns), who also have, for each other key, a key that begins with it (their own keys, by the
+    /// person index). Keys are lower-case Latin letters only, so they need no escaping in a pattern.
+    /// </summary>
+    internal const string BeginningWithSql = """
+        SELECT k.person_id AS "Value"
+        FROM person_name_keys k
+        WHERE k.key >= @from AND k.key < @to AND k.key LIKE @from || '%'
+          AND NOT EXISTS (
+              SELECT 1 FROM unnest(@others::text[]) o(prefix)
+              WHERE NOT EXISTS (SELECT 1 FROM person_name_keys m WHERE m.person_id = k.person_id AND m.key LIKE o.prefix || '%'))
+        LIMIT @rows
+        """;
+
+    /// <summary>
+    /// The persons whose names begin with the typed words, in any script or spelling: for each word of
+    /// <paramref name="query"/> whose key has at least <see cref="MinBeginning"/> letters, a key of theirs begins with
+    /// it, so that "Shchar" finds Щаранский and Sharansky while being typed. At most <paramref name="limit"/>, in no
+    /// particular order; <c>More</c>: more persons may have such names (a short or common beginning).
+    /// </summary>
+    public async Task<(List<int> Persons, bool More)> BeginningWithAsync(string query, int limit, CancellationToken ct)
+    {
+        var prefixes = NameForm.Of(query).Words.Select(w => w.Key).Where(k => k.Length >= MinBeginning)
+            .Distinct().OrderByDescending(k => k.Length).Take(5).ToList();
+        if (prefixes.Count == 0)
+        {
+            return ([], false);
+        }
+        var first = prefixes[0];
+        // A person has a key per word of each form of their name: a few rows each for one beginning.
+        var rows = limit * 4;
+        var found = await db.Database.SqlQueryRaw<int>(BeginningWithSql,
+            new NpgsqlParameter("from", NpgsqlDbType.Text) { Value = first },
+            new NpgsqlParameter("to", NpgsqlDbType.Text) { Value = first[..^1] + (char)(first[^1] + 1) },
+            new NpgsqlParameter("others", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = prefixes.Skip(1).ToArray() },
+            new NpgsqlParameter("rows", NpgsqlDbType.Integer) { Value = rows })
+            .ToListAsync(ct);
+        var persons = found.Distinct().ToList();
+        return persons.Count > limit ? (persons[..limit], true) : (persons, found.Count >= rows);
+    }
+
     /// <summary>The /People page: persons ranked by similarity, with their visible cases; and whether more persons match.</summary>
     public async Task<PeopleFound> SearchAsync(string query, Actor actor, CancellationToken ct, int limit = 50)
     {

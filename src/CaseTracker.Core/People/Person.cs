@@ -45,8 +45,12 @@ public sealed class Person
     /// <summary>The person has asked not to be named on lists handed to the other side.</summary>
     public bool DeclinesListing { get; set; }
 
-    /// <summary>Lower-case text of every name form, for search. Maintained by <see cref="PersonNames"/>.</summary>
-    public string SearchText { get; set; } = "";
+    /// <summary>
+    /// No longer read or filled: the case list finds names through their keys (docs/people.md). Kept mapped, empty, for
+    /// one release, so that the previous release's schema (where the column is required) takes this release's writes
+    /// during an upgrade; the next release drops the column.
+    /// </summary>
+    internal string SearchText { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -10,6 +10,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
     public void Configure(EntityTypeBuilder<Person> b)
     {
         b.ToTable("persons");
+        // Unused (Person.SearchText); the next release drops the column.
+        b.Property(p => p.SearchText).HasMaxLength(1000).IsRequired().HasDefaultValue("");
         b.Property(p => p.FamilyName).HasMaxLength(NameLength).IsRequired();
         b.Property(p => p.GivenName).HasMaxLength(NameLength);
         b.Property(p => p.Patronymic).HasMaxLength(NameLength);
@@ -20,8 +22,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.City).HasMaxLength(100);
         b.Property(p => p.Citizenships).HasColumnType("text[]");
         b.Property(p => p.IllnessOrDisability).HasMaxLength(500);
-        b.Property(p => p.SearchText).HasMaxLength(1000).IsRequired();
-        b.HasIndex(p => p.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
         b.ToTable(t =>
         {
             t.HasCheckConstraint("ck_persons_hunger_strikes", "hunger_strikes >= 0");

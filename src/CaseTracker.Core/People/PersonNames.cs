@@ -17,11 +17,7 @@ public static class PersonNames
         return native.Length == 0 ? latin : $"{latin} ({native})";
     }
 
-    /// <summary>Refreshes <see cref="Person.SearchText"/> from the name fields.</summary>
-    public static void RefreshSearchText(Person p) =>
-        p.SearchText = NormalizeForSearch(Join(LatinFullName(p), NativeFullName(p)));
-
-    /// <summary>Lower-cases, folds ё to е and collapses white space, so a query meets the stored text.</summary>
+    /// <summary>Lower-cases, folds ё to е and collapses white space: a query as the case list searches and records it.</summary>
     public static string NormalizeForSearch(string text) =>
         string.Join(' ', text.ToLowerInvariant().Replace('ё', 'е').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

@@ -198,7 +198,6 @@ public sealed class PersonService(
             Sex = m.Sex, City = m.City, Citizenships = m.Citizenships.ToList(), IllnessOrDisability = m.IllnessOrDisability,
             HungerStrikes = m.HungerStrikes, CreatedAt = m.CreatedAt, UpdatedAt = clock.GetUtcNow(),
         };
-        PersonNames.RefreshSearchText(person);
         foreach (var a in snapshot.Aliases)
         {
             person.Aliases.Add(new PersonAlias { Kind = a.Kind, FamilyName = a.FamilyName, GivenName = a.GivenName, Patronymic = a.Patronymic, Source = a.Source, CreatedAt = clock.GetUtcNow() });

@@ -36,7 +36,6 @@ public sealed class CaseServiceTests(TestApp app) : IntegrationTest(app)
         var applicant = saved.People.Single(p => p.Role == PersonRole.ApplicantInUssr).Person;
         Assert.Equal("Петрова", applicant.NativeFamilyName);
         Assert.Equal(["SU"], applicant.Citizenships);
-        Assert.Contains("петрова", applicant.SearchText);
         Assert.NotEqual(0u, saved.Version);
     }
 

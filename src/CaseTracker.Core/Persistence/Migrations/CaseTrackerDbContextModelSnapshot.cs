@@ -930,8 +930,10 @@ namespace CaseTracker.Core.Persistence.Migrations
 
                     b.Property<string>("SearchText")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
+                        .HasDefaultValue("")
                         .HasColumnName("search_text");
 
                     b.Property<string>("Sex")
@@ -952,12 +954,6 @@ namespace CaseTracker.Core.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_persons");
-
-                    b.HasIndex("SearchText")
-                        .HasDatabaseName("ix_persons_search_text");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("persons", null, t =>
                         {
