@@ -35,6 +35,10 @@ public sealed record WorkloadRow(string UserId, string Name, string Email, int O
 /// What a dashboard kept for its refresh depends on (the refresh's version, the viewer, the filters, the period and the
 /// day): what is derived from it can be kept under the same key. Null when it is counted live (a list filter).
 /// </param>
+/// <param name="RefreshVersion">
+/// The version of the refresh it was built from, which every refresh changes, on any instance: what depends on the
+/// refresh alone, the same for every viewer and filter, can be kept under it. Null when it is counted live.
+/// </param>
 public sealed record Dashboard(
     DateTimeOffset? AsOf,
     DashboardFilter Filter,
@@ -50,7 +54,8 @@ public sealed record Dashboard(
     int PromisedOver30Days, int UrgentQuiet, int ListsPastTarget,
     IReadOnlyList<CaseSummary> MostUrgent,
     IReadOnlyList<Figure> Figures,
-    string? KeptAs = null)
+    string? KeptAs = null,
+    string? RefreshVersion = null)
 {
     private IReadOnlyDictionary<string, decimal>? _values;
 
@@ -335,7 +340,8 @@ public sealed class DashboardService(
 
         var asOf = refresh is not null ? refresh.At : clock.GetUtcNow();
         var dashboard = new Dashboard(asOf, filter with { From = from, To = to }, totalCases, totalPersons, typed, resolvedInPeriod, monthRows, listRows,
-            separatedBuckets, waitingBuckets, medians, workload, promised, urgentQuiet, pastTarget, mostUrgent, figures, keptAs);
+            separatedBuckets, waitingBuckets, medians, workload, promised, urgentQuiet, pastTarget, mostUrgent, figures, keptAs,
+            keptAs is null ? null : refresh!.Version);
         if (keptAs is not null)
         {
             cache.Set((nameof(Dashboard), keptAs), dashboard, KeptFor);

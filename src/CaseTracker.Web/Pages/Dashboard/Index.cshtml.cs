@@ -33,9 +33,10 @@ public sealed class IndexModel(DashboardService dashboards, ListService lists, C
         var showAll = ListsWanted == "all";
         ListsShown = showAll ? Board.Lists : Board.Lists.Take(ListsOnDashboard).ToList();
         RenderedKey = Board.KeptAs is { } kept ? $"{kept}|{showAll}" : null;
-        // The filter's choices are as of the refresh, like the lists table and the workload they filter.
-        (Lists, Caseworkers) = Board.KeptAs is { } keptAs
-            ? await cache.GetOrCreateAsync(("dashboard-choices", keptAs), async entry =>
+        // The filter's choices are as of the refresh, like the lists table and the workload they filter, and the same for
+        // every viewer and filter: kept once per refresh.
+        (Lists, Caseworkers) = Board.RefreshVersion is { } version
+            ? await cache.GetOrCreateAsync(("dashboard-choices", version), async entry =>
             {
                 entry.AbsoluteExpirationRelativeToNow = DashboardService.KeptFor;
                 return (await lists.ListNamesAsync(ct), await work.AssignableAsync(ct));
