@@ -15,7 +15,7 @@ namespace CaseTracker.Core.Auditing;
 /// </summary>
 public sealed class AuditTrail(CaseTrackerDbContext db, TimeProvider clock, IRequestOrigin origin)
 {
-    private static readonly HashSet<string> Ignored = ["Version", "UpdatedAt", "CreatedAt", "Id", "CaseId", "PersonId"];
+    private static readonly HashSet<string> Ignored = ["Version", "SearchText", "UpdatedAt", "CreatedAt", "Id", "CaseId", "PersonId"];
 
     public AuditEvent Add(Actor? actor, string action, string? entityType = null, string? entityId = null, int? caseId = null, object? details = null)
     {
