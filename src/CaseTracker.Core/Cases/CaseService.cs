@@ -556,11 +556,31 @@ public sealed class CaseService(
         partial |= more;
         var personIds = ids.Union(byBeginning).ToList();
         var matching = db.CasePeople.Where(cp => personIds.Contains(cp.PersonId)).Select(cp => cp.CaseId);
-        //   - the reference number (the trigram index on reference).
-        var referencePattern = Like.Contains(q);
-        matching = matching.Union(db.Cases.Where(c => EF.Functions.ILike(c.Reference, referencePattern)).Select(c => c.Id));
+        //   - the reference number (the trigram index on reference), once the text has three letters or digits in a row:
+        //     the index keeps the trigrams of each run of them, and shorter runs are in every reference of a category
+        //     (at a million cases, 1.7 s for "sh" typed into the header's search, 1.6 s for "SP-1").
+        if (HasRunOf(q, 3))
+        {
+            var referencePattern = Like.Contains(q);
+            matching = matching.Union(db.Cases.Where(c => EF.Functions.ILike(c.Reference, referencePattern)).Select(c => c.Id));
+        }
         cases = cases.Where(c => matching.Contains(c.Id));
         return (cases, scores, partial);
+    }
+
+    /// <summary>Whether <paramref name="text"/> has <paramref name="length"/> letters or digits in a row.</summary>
+    private static bool HasRunOf(string text, int length)
+    {
+        var run = 0;
+        foreach (var ch in text)
+        {
+            run = char.IsLetterOrDigit(ch) ? run + 1 : 0;
+            if (run >= length)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static IQueryable<Case> Sort(IQueryable<Case> cases, CaseListQuery query) => (query.Sort, query.Descending) switch

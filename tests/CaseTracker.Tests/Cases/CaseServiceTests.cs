@@ -217,6 +217,11 @@ public sealed class CaseServiceTests(TestApp app) : IntegrationTest(app)
         Assert.Equal([sakharov.Reference], await Find(new() { Q = "maria sakharov" }));
         Assert.Equal([orlova.Reference], await Find(new() { Q = "ОРЛОВА" }));
         Assert.Equal([petrova.Reference], await Find(new() { Q = petrova.Reference.ToLowerInvariant() }));
+        // A part of a reference with three letters or digits in a row ("0001" of SP-0001); "SP" or "SP-0" would match
+        // every reference of the category through the trigram index.
+        Assert.Equal([petrova.Reference], await Find(new() { Q = petrova.Reference[3..] }));
+        Assert.Empty(await Find(new() { Q = petrova.Reference[..2] }));
+        Assert.Empty(await Find(new() { Q = petrova.Reference[..4] }));
         Assert.Equal([petrova.Reference, orlova.Reference], await Find(new() { Category = CaseCategory.SeparatedSpouse }));
         Assert.Empty(await Find(new() { Status = CaseStatus.Reunited }));
         Assert.Empty(await Find(new() { Q = "100%_" }));
