@@ -134,7 +134,8 @@ public sealed class CaseService(
     /// </summary>
     private async Task<List<int>> RelevancePageAsync(IQueryable<Case> filtered, Dictionary<int, double> scores, int skip, int take, CancellationToken ct)
     {
-        var personIds = scores.Keys.ToList();
+        // The persons found by their names (not those found by a beginning alone, who may be thousands).
+        var personIds = scores.Where(s => s.Value >= PeopleSearch.Threshold).Select(s => s.Key).ToList();
         var ranked = ByRelevance(await ScoredAsync(filtered.Where(c => c.People.Any(cp => personIds.Contains(cp.PersonId))), scores, null, ct)).ToList();
         var page = ranked.Skip(skip).Take(take).ToList();
         if (page.Count < take)
@@ -552,9 +553,15 @@ public sealed class CaseService(
         //     persons than a search ranks finds all of their cases. Read first, at most as many as cases are counted:
         //     inside the cases' statement, the planner guessed their number and at a wrong guess read every case_people
         //     and every case row (0.7 s for one name at a million cases; docs/performance.md).
-        var (byBeginning, more) = await people.BeginningWithAsync(q, CountLimit + 1, ct);
+        //     A name being typed finds no one above the threshold yet: then those whose name begins with the very letters
+        //     typed rank first (PeopleSearch.LiteralBeginning), before those whose key alone begins alike.
+        var (byBeginning, literal, more) = await people.BeginningWithAsync(q, CountLimit + 1, rank: scores.Count == 0, ct);
         partial |= more;
         var personIds = ids.Union(byBeginning).ToList();
+        foreach (var id in literal)
+        {
+            scores[id] = PeopleSearch.LiteralBeginning;
+        }
         var matching = db.CasePeople.Where(cp => personIds.Contains(cp.PersonId)).Select(cp => cp.CaseId);
         //   - the reference number (the trigram index on reference), once the text has three letters or digits in a row:
         //     the index keeps the trigrams of each run of them, and shorter runs are in every reference of a category

@@ -198,8 +198,14 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
     /// order <c>LIKE</c> patterns), who also have, for each other key, a key that begins with it (their own keys, by the
     /// person index). Keys are lower-case Latin letters only, so they need no escaping in a pattern.
     /// </summary>
-    internal const string BeginningWithSql = """
-        SELECT k.person_id AS "Value"
+    internal const string BeginningWithSql = "SELECT k.person_id, '' AS form" + BeginningWith;
+
+    /// <summary><see cref="BeginningWithSql"/> with the form of each key found, which the table holds (the key index does
+    /// not).</summary>
+    internal const string BeginningWithFormsSql = "SELECT k.person_id, k.form" + BeginningWith;
+
+    private const string BeginningWith = """
+
         FROM person_name_keys k
         WHERE k.key >= @from AND k.key < @to AND k.key LIKE @from || '%'
           AND NOT EXISTS (
@@ -208,31 +214,68 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
         LIMIT @rows
         """;
 
+    /// <summary>How a person whose name begins with the very letters typed ranks (<see cref="BeginningWithAsync"/>): below
+    /// every name found above the threshold, and above those whose key alone begins alike ("Shchar" also begins the key
+    /// of Zharkov), which are not ranked.</summary>
+    public const double LiteralBeginning = 0.5;
+
     /// <summary>
     /// The persons whose names begin with the typed words, in any script or spelling: for each word of
     /// <paramref name="query"/> whose key has at least <see cref="MinBeginning"/> letters, a key of theirs begins with
     /// it, so that "Shchar" finds Щаранский and Sharansky while being typed. At most <paramref name="limit"/>, in no
-    /// particular order; <c>More</c>: more persons may have such names (a short or common beginning).
+    /// particular order; <c>More</c>: more persons may have such names (a short or common beginning). With
+    /// <paramref name="rank"/>, <c>Literal</c> holds those of them with a word that begins with the very letters typed
+    /// (which reads the form of each key found, from the table: a search whose names were found ranks those, and does
+    /// not ask); otherwise it is empty.
     /// </summary>
-    public async Task<(List<int> Persons, bool More)> BeginningWithAsync(string query, int limit, CancellationToken ct)
+    public async Task<(List<int> Persons, HashSet<int> Literal, bool More)> BeginningWithAsync(string query, int limit, bool rank, CancellationToken ct)
     {
-        var prefixes = NameForm.Of(query).Words.Select(w => w.Key).Where(k => k.Length >= MinBeginning)
-            .Distinct().OrderByDescending(k => k.Length).Take(5).ToList();
-        if (prefixes.Count == 0)
+        var words = NameForm.Of(query).Words.Where(w => w.Key.Length >= MinBeginning)
+            .DistinctBy(w => w.Key).OrderByDescending(w => w.Key.Length).Take(5).ToList();
+        if (words.Count == 0)
         {
-            return ([], false);
+            return ([], [], false);
         }
-        var first = prefixes[0];
+        var first = words[0].Key;
         // A person has a key per word of each form of their name: a few rows each for one beginning.
         var rows = limit * 4;
-        var found = await db.Database.SqlQueryRaw<int>(BeginningWithSql,
+        var found = await db.Database.SqlQueryRaw<KeyForm>(rank ? BeginningWithFormsSql : BeginningWithSql,
             new NpgsqlParameter("from", NpgsqlDbType.Text) { Value = first },
             new NpgsqlParameter("to", NpgsqlDbType.Text) { Value = first[..^1] + (char)(first[^1] + 1) },
-            new NpgsqlParameter("others", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = prefixes.Skip(1).ToArray() },
+            new NpgsqlParameter("others", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words.Skip(1).Select(w => w.Key).ToArray() },
             new NpgsqlParameter("rows", NpgsqlDbType.Integer) { Value = rows })
             .ToListAsync(ct);
-        var persons = found.Distinct().ToList();
-        return persons.Count > limit ? (persons[..limit], true) : (persons, found.Count >= rows);
+        var typed = PersonNames.NormalizeForSearch(words[0].Text);
+        var persons = new HashSet<int>();
+        var literal = new HashSet<int>();
+        var more = found.Count >= rows;
+        foreach (var f in found)
+        {
+            if (!persons.Contains(f.PersonId) && persons.Count == limit)
+            {
+                more = true;
+                continue;
+            }
+            persons.Add(f.PersonId);
+            if (rank && BeginsAWord(f.Form, typed))
+            {
+                literal.Add(f.PersonId);
+            }
+        }
+        return ([.. persons], literal, more);
+    }
+
+    /// <summary>Whether a word of <paramref name="form"/>, as the case list compares text, begins with <paramref name="typed"/>.</summary>
+    private static bool BeginsAWord(string form, string typed)
+    {
+        foreach (var word in NameKey.Words(form))
+        {
+            if (PersonNames.NormalizeForSearch(word).StartsWith(typed, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The /People page: persons ranked by similarity, with their visible cases; and whether more persons match.</summary>

@@ -143,6 +143,15 @@ public sealed class NameSearchTests(TestApp app) : IntegrationTest(app)
             Assert.True(table.Contains(wanted.Reference, StringComparison.Ordinal), typed);
             Assert.False(table.Contains(other.Reference, StringComparison.Ordinal), typed);
         }
+        // A name whose key alone begins alike (Zharkova: "zh" and "shch" are one key letter) comes after the names that
+        // begin with the very letters typed, though its reference sorts first.
+        var zharkovaCase = CaseBuilder.Spouse("Zharkova", "Жаркова");
+        zharkovaCase.Category = CaseCategory.DualNational;
+        var zharkova = await SeedAsync(user, zharkovaCase);
+        Assert.True(string.CompareOrdinal(zharkova.Reference, wanted.Reference) < 0);
+        var typing = (await client.GetPageAsync("/Cases?q=Shchar")).QuerySelector("[data-testid=case-table]")!.Text();
+        Assert.True(typing.IndexOf(zharkova.Reference, StringComparison.Ordinal) > typing.IndexOf(wanted.Reference, StringComparison.Ordinal),
+            typing);
         // Every typed word must begin a word of the name: another given name does not.
         var wrong = await client.GetPageAsync("/Cases?q=" + Uri.EscapeDataString("Shchar Ivan"));
         Assert.DoesNotContain(wanted.Reference, wrong.QuerySelector("main")!.Text(), StringComparison.Ordinal);
