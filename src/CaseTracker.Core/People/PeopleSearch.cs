@@ -181,12 +181,16 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
     /// <see cref="CandidateLimit"/> rows (<see cref="SimilarKeyFormsSql"/>).
     /// </summary>
     private async Task<List<KeyForm>> SimilarKeyFormsAsync(string key, List<int>? among, CancellationToken ct) =>
-        await db.Database.SqlQueryRaw<KeyForm>(SimilarKeyFormsSql,
-            new NpgsqlParameter("key", NpgsqlDbType.Text) { Value = key },
-            new NpgsqlParameter("keys", NpgsqlDbType.Integer) { Value = SimilarKeyLimit },
-            new NpgsqlParameter("among", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = (object?)among?.ToArray() ?? DBNull.Value },
-            new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = CandidateLimit })
-            .ToListAsync(ct);
+        await db.Database.SqlQueryRaw<KeyForm>(SimilarKeyFormsSql, SimilarKeyFormsParameters(key, among)).ToListAsync(ct);
+
+    /// <summary>The parameters of <see cref="SimilarKeyFormsSql"/> for a key (and the persons to look among, if any).</summary>
+    internal static NpgsqlParameter[] SimilarKeyFormsParameters(string key, List<int>? among) =>
+    [
+        new("key", NpgsqlDbType.Text) { Value = key },
+        new("keys", NpgsqlDbType.Integer) { Value = SimilarKeyLimit },
+        new("among", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = (object?)among?.ToArray() ?? DBNull.Value },
+        new("limit", NpgsqlDbType.Integer) { Value = CandidateLimit },
+    ];
 
     /// <summary>A typed word's key must have at least this many letters to be looked up as a beginning: a shorter one
     /// begins a large part of all names.</summary>

@@ -287,10 +287,7 @@ public sealed class NameSearchTests(TestApp app) : IntegrationTest(app)
         var found = 0;
         await using (var search = new NpgsqlCommand(PeopleSearch.SimilarKeyFormsSql, conn))
         {
-            search.Parameters.AddWithValue("key", key);
-            search.Parameters.AddWithValue("keys", PeopleSearch.SimilarKeyLimit);
-            search.Parameters.Add(new NpgsqlParameter("among", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = DBNull.Value });
-            search.Parameters.AddWithValue("limit", PeopleSearch.CandidateLimit);
+            search.Parameters.AddRange(PeopleSearch.SimilarKeyFormsParameters(key, among: null));
             await using var reader = await search.ExecuteReaderAsync(Ct);
             while (await reader.ReadAsync(Ct))
             {
