@@ -261,7 +261,7 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
                 continue;
             }
             persons.Add(f.PersonId);
-            if (rank && BeginsAWord(f.Form, typed))
+            if (rank && !literal.Contains(f.PersonId) && BeginsAWord(f.Form, typed))
             {
                 literal.Add(f.PersonId);
             }
