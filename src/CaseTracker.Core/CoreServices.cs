@@ -23,6 +23,7 @@ public static class CoreServices
         services.AddValidatorsFromAssemblyContaining<CaseCommandValidator>(ServiceLifetime.Singleton, filter: r => !r.ValidatorType.IsNested);
         services.AddScoped<CaseService>();
         services.AddSingleton<CappedCounts>();
+        services.AddSingleton<SearchResults>();
         services.AddScoped<Import.CaseImportService>();
         services.AddScoped<Import.CaseBulkWriter>();
         services.AddScoped<People.PeopleSearch>();

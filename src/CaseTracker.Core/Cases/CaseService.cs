@@ -16,6 +16,7 @@ public sealed class CaseService(
     AuditTrail audit,
     PeopleSearch people,
     CappedCounts counts,
+    SearchResults searches,
     TimeProvider clock,
     ILogger<CaseService> logger)
 {
@@ -32,40 +33,74 @@ public sealed class CaseService(
     private async Task<PagedResult<CaseListItem>> ListAsync(CaseListQuery query, Actor actor, bool rememberedCount, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
-        var (filtered, scores, namesArePartial) = await FilterAsync(query, actor, ct);
         List<int>? relevanceOrder = null;
         IQueryable<Case> pageQuery;
         int counted;
         var fromMemory = false;
         string? countKey = null;
         int page;
-        if (scores is not null)
+        var namesArePartial = false;
+        if (PersonNames.NormalizeForSearch(query.Q ?? "").Length > 0)
         {
             // A search reads its matching cases once, each with the score of its best-matching person (at most a few
             // thousand rows, capped past the count limit): that is its count (every time: it is audited), and, by
-            // relevance, its order; then cases found only by the text of a name or by reference, by reference.
-            var matched = await ScoredAsync(filtered, scores, CountLimit + 1, ct);
-            counted = matched.Count;
-            page = PageOf(query, pageSize, counted);
-            var skip = (page - 1) * pageSize;
-            if (query.Sort == CaseSort.Relevance)
+            // relevance, its order; then cases found only by the text of a name or by reference, by reference. What it
+            // found is kept for its next pages, sorts and repeats while nothing it read changes (SearchResults).
+            (IQueryable<Case> Cases, Dictionary<int, double> Scores, List<ScoredCase> Matched)? pastLimit = null;
+            var hits = await searches.GetAsync(db, FilterKey(query, actor), async token =>
             {
-                relevanceOrder = counted <= CountLimit
-                    ? ByRelevance(matched).Skip(skip).Take(pageSize).ToList()
-                    : await RelevancePageAsync(filtered, scores, skip, pageSize, ct);
-                var ids = relevanceOrder;
-                pageQuery = db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id));
+                var (filtered, scores, partial) = await FilterAsync(query, actor, token);
+                var matched = await ScoredAsync(filtered, scores!, CountLimit + 1, token);
+                namesArePartial = partial;
+                if (matched.Count > CountLimit)
+                {
+                    pastLimit = (filtered, scores!, matched);
+                    return null;
+                }
+                return new SearchHits(ByRelevance(matched).ToArray(), partial);
+            }, ct);
+            if (hits is not null)
+            {
+                namesArePartial = hits.NamesArePartial;
+                counted = hits.Ranked.Length;
+                page = PageOf(query, pageSize, counted);
+                var skip = (page - 1) * pageSize;
+                var all = hits.Ranked;
+                if (query.Sort == CaseSort.Relevance)
+                {
+                    relevanceOrder = all.Skip(skip).Take(pageSize).ToList();
+                    var ids = relevanceOrder;
+                    pageQuery = db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id));
+                }
+                else
+                {
+                    pageQuery = PageOfIds(db.Cases.AsNoTracking().Where(c => all.Contains(c.Id)), query, skip, pageSize);
+                }
             }
             else
             {
-                pageQuery = PageOfIds(filtered, query, skip, pageSize);
+                var (filtered, scores, matched) = pastLimit!.Value;
+                counted = matched.Count;
+                page = PageOf(query, pageSize, counted);
+                var skip = (page - 1) * pageSize;
+                if (query.Sort == CaseSort.Relevance)
+                {
+                    relevanceOrder = await RelevancePageAsync(filtered, scores, skip, pageSize, ct);
+                    var ids = relevanceOrder;
+                    pageQuery = db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id));
+                }
+                else
+                {
+                    pageQuery = PageOfIds(filtered, query, skip, pageSize);
+                }
             }
         }
         else
         {
+            var (filtered, _, _) = await FilterAsync(query, actor, ct);
             // A filter past the limit is remembered as such for a minute (CappedCounts).
             Task<int> CountAsync(CancellationToken token) => filtered.Select(c => c.Id).Take(CountLimit + 1).CountAsync(token);
-            countKey = rememberedCount ? CountKey(query, actor) : null;
+            countKey = rememberedCount ? FilterKey(query, actor) : null;
             (counted, fromMemory) = countKey is null
                 ? (await CountAsync(ct), false)
                 : await counts.CountAsync(countKey, CountAsync, ct);
@@ -230,7 +265,7 @@ public sealed class CaseService(
     }
 
     /// <summary>What decides a filter's count: the filters (with today's date, which the years filters read) and who may see which cases.</summary>
-    private string CountKey(CaseListQuery q, Actor actor)
+    private string FilterKey(CaseListQuery q, Actor actor)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var visibility = actor.IsSupervisor ? "*" : actor.UserId;

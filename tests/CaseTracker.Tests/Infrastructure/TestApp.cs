@@ -73,6 +73,7 @@ public sealed class TestApp : IAsyncLifetime
         await _respawner!.ResetAsync(conn);
         // What the app remembers of the data (counts past the limit, the dashboard built and rendered per refresh) goes with it.
         ((MemoryCache)Factory.Services.GetRequiredService<IMemoryCache>()).Clear();
+        Factory.Services.GetRequiredService<CaseTracker.Core.Cases.SearchResults>().Clear();
         ((MemoryCache)Factory.Services.GetRequiredService<Microsoft.AspNetCore.Mvc.TagHelpers.CacheTagHelperMemoryCacheFactory>().Cache).Clear();
     }
 
