@@ -46,53 +46,49 @@ public sealed class CaseService(
             // thousand rows, capped past the count limit): that is its count (every time: it is audited), and, by
             // relevance, its order; then cases found only by the text of a name or by reference, by reference. What it
             // found is kept for its next pages, sorts and repeats while nothing it read changes (SearchResults).
-            (IQueryable<Case> Cases, Dictionary<int, double> Scores, List<ScoredCase> Matched)? pastLimit = null;
+            (IQueryable<Case> Cases, Dictionary<int, double> Scores, List<ScoredCase> Matched, bool Partial)? pastLimit = null;
             var hits = await searches.GetAsync(db, FilterKey(query, actor), async token =>
             {
                 var (filtered, scores, partial) = await FilterAsync(query, actor, token);
                 var matched = await ScoredAsync(filtered, scores!, CountLimit + 1, token);
-                namesArePartial = partial;
                 if (matched.Count > CountLimit)
                 {
-                    pastLimit = (filtered, scores!, matched);
+                    pastLimit = (filtered, scores!, matched, partial);
                     return null;
                 }
                 return new SearchHits(ByRelevance(matched).ToArray(), partial);
             }, ct);
+            // The page by relevance, from what was kept or (past the limit) from the database; other sorts page the
+            // kept ids, or the filtered cases.
+            Func<int, Task<List<int>>> rankedPage;
+            IQueryable<Case> matching;
             if (hits is not null)
             {
                 namesArePartial = hits.NamesArePartial;
-                counted = hits.Ranked.Length;
-                page = PageOf(query, pageSize, counted);
-                var skip = (page - 1) * pageSize;
                 var all = hits.Ranked;
-                if (query.Sort == CaseSort.Relevance)
-                {
-                    relevanceOrder = all.Skip(skip).Take(pageSize).ToList();
-                    var ids = relevanceOrder;
-                    pageQuery = db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id));
-                }
-                else
-                {
-                    pageQuery = PageOfIds(db.Cases.AsNoTracking().Where(c => all.Contains(c.Id)), query, skip, pageSize);
-                }
+                counted = all.Length;
+                rankedPage = skip => Task.FromResult(all.Skip(skip).Take(pageSize).ToList());
+                matching = db.Cases.AsNoTracking().Where(c => all.Contains(c.Id));
             }
             else
             {
-                var (filtered, scores, matched) = pastLimit!.Value;
+                var (filtered, scores, matched, partial) = pastLimit!.Value;
+                namesArePartial = partial;
                 counted = matched.Count;
-                page = PageOf(query, pageSize, counted);
-                var skip = (page - 1) * pageSize;
-                if (query.Sort == CaseSort.Relevance)
-                {
-                    relevanceOrder = await RelevancePageAsync(filtered, scores, skip, pageSize, ct);
-                    var ids = relevanceOrder;
-                    pageQuery = db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id));
-                }
-                else
-                {
-                    pageQuery = PageOfIds(filtered, query, skip, pageSize);
-                }
+                rankedPage = skip => RelevancePageAsync(filtered, scores, skip, pageSize, ct);
+                matching = filtered;
+            }
+            page = PageOf(query, pageSize, counted);
+            var first = (page - 1) * pageSize;
+            if (query.Sort == CaseSort.Relevance)
+            {
+                relevanceOrder = await rankedPage(first);
+                var ids = relevanceOrder;
+                pageQuery = db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id));
+            }
+            else
+            {
+                pageQuery = PageOfIds(matching, query, first, pageSize);
             }
         }
         else
