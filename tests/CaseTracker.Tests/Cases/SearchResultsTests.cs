@@ -135,4 +135,52 @@ public sealed class SearchResultsTests(TestApp app) : IntegrationTest(app)
         Assert.True((await SearchAsync(query, assigned)).Kept);
         Assert.Empty((await SearchAsync(query, colleague)).References);
     }
+
+    [Fact]
+    public async Task The_changes_table_keeps_each_writing_transaction_once_and_sheds_rows_an_hour_old()
+    {
+        var actor = await ActorAsync();
+        var created = await CreatedAsync(CaseBuilder.Spouse(), actor);
+        await using var conn = new NpgsqlConnection(App.ConnectionString);
+        await conn.OpenAsync(Ct);
+        async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+        {
+            await using var cmd = new NpgsqlCommand(sql, conn);
+            foreach (var (name, value) in parameters)
+            {
+                cmd.Parameters.AddWithValue(name, value);
+            }
+            return (T)(await cmd.ExecuteScalarAsync(Ct))!;
+        }
+
+        // One transaction writing several tables in several statements leaves one row, with its own id.
+        await using (var tx = await conn.BeginTransactionAsync(Ct))
+        {
+            await ExecuteAsync(conn, "UPDATE cases SET title = 'Renamed' WHERE id = @id", ("id", created.Id));
+            await ExecuteAsync(conn, "UPDATE case_people SET position = position WHERE case_id = @id", ("id", created.Id));
+            await ExecuteAsync(conn, "UPDATE person_name_keys SET key = key WHERE person_id IN (SELECT person_id FROM case_people WHERE case_id = @id)", ("id", created.Id));
+            var own = await ScalarAsync<string>("SELECT pg_current_xact_id()::text");
+            Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM search_changes WHERE xid = @xid::xid8", ("xid", own)));
+            await tx.CommitAsync(Ct);
+        }
+
+        // Now and then (one write statement in a hundred, by random()) a writer removes the rows an hour old: the
+        // session's random() is seeded so that the next draw is one of those.
+        await ExecuteAsync(conn, "INSERT INTO search_changes (xid, changed_at) VALUES ('1'::xid8, now() - interval '61 minutes'), ('2'::xid8, now() - interval '59 minutes')");
+        async Task<bool> FirstDrawPrunesAsync(double seed)
+        {
+            await ExecuteAsync(conn, "SELECT setseed(@seed)", ("seed", seed));
+            return await ScalarAsync<bool>("SELECT random() < 0.01");
+        }
+        var seed = 0.0;
+        while (!await FirstDrawPrunesAsync(seed))
+        {
+            seed += 0.001;
+            Assert.True(seed < 1, "no seed in a thousand gives a draw under 0.01");
+        }
+        await ExecuteAsync(conn, "SELECT setseed(@seed)", ("seed", seed));
+        await ExecuteAsync(conn, "UPDATE cases SET title = 'Renamed again' WHERE id = @id", ("id", created.Id));
+        Assert.False(await ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM search_changes WHERE xid = '1'::xid8)"));
+        Assert.True(await ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM search_changes WHERE xid = '2'::xid8)"));
+    }
 }
