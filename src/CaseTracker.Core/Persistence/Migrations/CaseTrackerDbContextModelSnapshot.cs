@@ -511,6 +511,8 @@ namespace CaseTracker.Core.Persistence.Migrations
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_case_people_person_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PersonId"), new[] { "CaseId" });
+
                     b.HasIndex("CaseId", "Position")
                         .HasDatabaseName("ix_case_people_case_id_position");
 
