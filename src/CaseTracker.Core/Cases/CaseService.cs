@@ -40,7 +40,7 @@ public sealed class CaseService(
         string? countKey = null;
         int page;
         var namesArePartial = false;
-        if (PersonNames.NormalizeForSearch(query.Q ?? "").Length > 0)
+        if (!string.IsNullOrWhiteSpace(query.Q))
         {
             // A search reads its matching cases once, each with the score of its best-matching person (at most a few
             // thousand rows, capped past the count limit): that is its count (every time: it is audited), and, by
