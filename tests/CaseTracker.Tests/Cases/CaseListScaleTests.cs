@@ -68,8 +68,7 @@ public sealed class CaseListScaleTests(TestApp app) : IntegrationTest(app)
     private async Task<(UserClient Client, AppUser User, CaseDetails Seed)> SignInWithCopiesAsync(int copies, string prefix = "SP-X")
     {
         var (client, user) = await SignInAsync(Roles.Caseworker);
-        var seed = Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
-            s => s.CreateAsync(CaseBuilder.Spouse(), TestApp.ActorOf(user, Roles.Caseworker), Ct))).Value;
+        var seed = await CreatedAsync(CaseBuilder.Spouse(), TestApp.ActorOf(user, Roles.Caseworker));
         await CopyCaseAsync(seed.Id, copies, prefix);
         return (client, user, seed);
     }

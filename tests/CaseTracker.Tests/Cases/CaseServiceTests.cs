@@ -9,16 +9,11 @@ namespace CaseTracker.Tests.Cases;
 
 public sealed class CaseServiceTests(TestApp app) : IntegrationTest(app)
 {
-    private async Task<Actor> ActorAsync(string role = Roles.Caseworker) => TestApp.ActorOf(await App.CreateUserAsync(role), role);
-
     private Task<Result<CaseDetails>> CreateAsync(CreateCaseCommand command, Actor actor) =>
         WithServiceAsync<CaseService, Result<CaseDetails>>(s => s.CreateAsync(command, actor, Ct));
 
     private Task<Result<CaseDetails>> UpdateAsync(UpdateCaseCommand command, Actor actor) =>
         WithServiceAsync<CaseService, Result<CaseDetails>>(s => s.UpdateAsync(command, actor, Ct));
-
-    private async Task<CaseDetails> CreatedAsync(CreateCaseCommand command, Actor actor) =>
-        Assert.IsType<Result<CaseDetails>.Ok>(await CreateAsync(command, actor)).Value;
 
     [Fact]
     public async Task Create_saves_the_case_its_people_and_a_sayable_reference()

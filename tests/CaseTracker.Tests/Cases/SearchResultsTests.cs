@@ -15,11 +15,6 @@ public sealed class SearchResultsTests(TestApp app) : IntegrationTest(app)
 {
     private SearchResults Kept => App.Factory.Services.GetRequiredService<SearchResults>();
 
-    private async Task<Actor> ActorAsync(string role = Roles.Caseworker) => TestApp.ActorOf(await App.CreateUserAsync(role), role);
-
-    private async Task<CaseDetails> CreatedAsync(CreateCaseCommand command, Actor actor) =>
-        Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(s => s.CreateAsync(command, actor, Ct))).Value;
-
     /// <summary>The references a search lists, and whether it was answered from a kept result.</summary>
     private async Task<(string[] References, int Total, bool Kept)> SearchAsync(CaseListQuery query, Actor actor)
     {
@@ -30,13 +25,19 @@ public sealed class SearchResultsTests(TestApp app) : IntegrationTest(app)
         return (page.Items.Select(i => i.Reference).ToArray(), page.TotalCount, after.Hits > before.Hits);
     }
 
-    private async Task ExecuteAsync(NpgsqlConnection conn, string sql, params (string Name, object Value)[] parameters)
+    private static NpgsqlCommand Command(NpgsqlConnection conn, string sql, (string Name, object Value)[] parameters)
     {
-        await using var cmd = new NpgsqlCommand(sql, conn);
+        var cmd = new NpgsqlCommand(sql, conn);
         foreach (var (name, value) in parameters)
         {
             cmd.Parameters.AddWithValue(name, value);
         }
+        return cmd;
+    }
+
+    private async Task ExecuteAsync(NpgsqlConnection conn, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var cmd = Command(conn, sql, parameters);
         await cmd.ExecuteNonQueryAsync(Ct);
     }
 
@@ -145,11 +146,7 @@ public sealed class SearchResultsTests(TestApp app) : IntegrationTest(app)
         await conn.OpenAsync(Ct);
         async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
         {
-            await using var cmd = new NpgsqlCommand(sql, conn);
-            foreach (var (name, value) in parameters)
-            {
-                cmd.Parameters.AddWithValue(name, value);
-            }
+            await using var cmd = Command(conn, sql, parameters);
             return (T)(await cmd.ExecuteScalarAsync(Ct))!;
         }
 

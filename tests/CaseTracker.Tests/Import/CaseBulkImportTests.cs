@@ -25,8 +25,6 @@ namespace CaseTracker.Tests.Import;
 /// </summary>
 public sealed partial class CaseBulkImportTests(TestApp app) : IntegrationTest(app)
 {
-    private async Task<Actor> ActorAsync(string role = Roles.Caseworker) => TestApp.ActorOf(await App.CreateUserAsync(role), role);
-
     private static string NewId() => Guid.NewGuid().ToString("N");
 
     private static ImportCasesCommand Confirmation(byte[] bytes, string? importId = null) =>

@@ -23,6 +23,14 @@ public abstract class IntegrationTest(TestApp app) : IAsyncLifetime
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
+    /// <summary>The service layer's actor for a new user of the role.</summary>
+    protected async Task<Actor> ActorAsync(string role = Roles.Caseworker) => TestApp.ActorOf(await App.CreateUserAsync(role), role);
+
+    /// <summary>A case created through the service layer, as <paramref name="actor"/>; the command must be valid.</summary>
+    protected async Task<Core.Cases.CaseDetails> CreatedAsync(Core.Cases.CreateCaseCommand command, Actor actor) =>
+        Assert.IsType<Core.Common.Result<Core.Cases.CaseDetails>.Ok>(
+            await WithServiceAsync<Core.Cases.CaseService, Core.Common.Result<Core.Cases.CaseDetails>>(s => s.CreateAsync(command, actor, Ct))).Value;
+
     protected async Task<TResult> WithDbAsync<TResult>(Func<CaseTrackerDbContext, Task<TResult>> work) =>
         await WithServiceAsync(work);
 

@@ -16,9 +16,8 @@ public sealed class NameSearchTests(TestApp app) : IntegrationTest(app)
 {
     private static readonly RomanizationSystem[] OtherSystems = [RomanizationSystem.Icao9303, RomanizationSystem.German, RomanizationSystem.French];
 
-    private async Task<CaseDetails> SeedAsync(AppUser owner, CreateCaseCommand command) =>
-        Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
-            s => s.CreateAsync(command, TestApp.ActorOf(owner, Roles.Caseworker), Ct))).Value;
+    private Task<CaseDetails> SeedAsync(AppUser owner, CreateCaseCommand command) =>
+        CreatedAsync(command, TestApp.ActorOf(owner, Roles.Caseworker));
 
     private static CreateCaseCommand Shcharansky()
     {
