@@ -12,83 +12,44 @@ namespace CaseTracker.Core.Import;
 
 /// <summary>
 /// Writes the cases of a checked import in a few set-based statements, in the caller's transaction: the rows go by
-/// binary COPY into temporary staging tables (dropped at commit, gone with a rollback), and from there into the real
-/// tables with <c>INSERT … SELECT</c>. The database ends up as if each case had been created by
-/// <see cref="CaseService.CreateAsync"/>: the values are built by the same code (<see cref="CaseService.NewCase"/>,
-/// <see cref="CaseService.NewPerson"/>, <see cref="CaseUrgency"/>, and <see cref="PersonNameIndex.Keys"/> for the name
-/// keys that the DbContext adds on SaveChanges), ids and reference numbers are drawn with <c>nextval</c> from the same
-/// sequences and the references formatted by <see cref="CaseService.FormatReference"/>, and each case gets its
-/// <c>case.created</c> audit row. A test compares the two paths column by column.
+/// binary COPY straight into cases, persons, case_people and person_name_keys, one table after another, each built on
+/// every core while PostgreSQL writes the chunk before (a rollback leaves none of them). The database ends up as if
+/// each case had been created by <see cref="CaseService.CreateAsync"/>: the values are built by the same code
+/// (<see cref="CaseService.NewCase"/>, <see cref="CaseService.NewPerson"/>, <see cref="CaseUrgency"/>, and
+/// <see cref="PersonNameIndex.Keys"/> for the name keys that the DbContext adds on SaveChanges), ids and reference
+/// numbers are drawn with <c>nextval</c> from the same sequences and the references formatted by
+/// <see cref="CaseService.FormatReference"/>, and each case gets its <c>case.created</c> audit row. A test compares the
+/// two paths column by column.
 /// </summary>
 public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>
     /// The longest one statement of an import may take: 100,000 cases move about 300,000 persons and 1.7 million name keys
-    /// through trigram indexes, far beyond the 30 seconds a request's statement gets.
+    /// through their indexes, far beyond the 30 seconds a request's statement gets.
     /// </summary>
     private static readonly TimeSpan StatementTimeout = TimeSpan.FromMinutes(10);
 
-    private const string CreateStaging = """
-        CREATE TEMP TABLE import_cases (
-            id int NOT NULL, reference text NOT NULL, people int NOT NULL,
-            title text NOT NULL, category text NOT NULL, emigration_group text, is_internationally_known boolean NOT NULL,
-            status text NOT NULL, summary text, first_exit_application_on date, separated_since date, refusal_count int NOT NULL,
-            refusal_reason text, assigned_caseworker_id text, created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL,
-            is_restricted boolean NOT NULL, status_since date, urgency_factors text[] NOT NULL, urgency_score int NOT NULL
-        ) ON COMMIT DROP;
-        CREATE TEMP TABLE import_people (
-            id int NOT NULL, case_id int NOT NULL, position int NOT NULL, role text NOT NULL,
-            family_name text NOT NULL, given_name text, patronymic text, native_family_name text, native_given_name text,
-            native_patronymic text, birth_date date, birth_year int, sex text NOT NULL, city text, citizenships text[] NOT NULL,
-            illness_or_disability text, hunger_strikes int NOT NULL, created_at timestamptz NOT NULL,
-            updated_at timestamptz NOT NULL, declines_listing boolean NOT NULL, keys text[] NOT NULL, forms text[] NOT NULL
-        ) ON COMMIT DROP;
-        """;
-
     private const string CopyCases =
-        "COPY import_cases (id, reference, people, title, category, emigration_group, is_internationally_known, status, summary, " +
+        "COPY cases (id, reference, title, category, emigration_group, is_internationally_known, status, summary, " +
         "first_exit_application_on, separated_since, refusal_count, refusal_reason, assigned_caseworker_id, created_at, updated_at, " +
         "is_restricted, status_since, urgency_factors, urgency_score) FROM STDIN (FORMAT BINARY)";
 
-    private const string CopyPeople =
-        "COPY import_people (id, case_id, position, role, family_name, given_name, patronymic, native_family_name, native_given_name, " +
-        "native_patronymic, birth_date, birth_year, sex, city, citizenships, illness_or_disability, hunger_strikes, " +
-        "created_at, updated_at, declines_listing, keys, forms) FROM STDIN (FORMAT BINARY)";
+    private const string CopyPersons =
+        "COPY persons (id, family_name, given_name, patronymic, native_family_name, native_given_name, native_patronymic, " +
+        "birth_date, birth_year, sex, city, citizenships, illness_or_disability, hunger_strikes, created_at, updated_at, " +
+        "declines_listing) FROM STDIN (FORMAT BINARY)";
 
-    // The staging tables hold the rows in file order, as COPY wrote them; the moves below read them in that order.
-    private const string InsertCases = """
-        INSERT INTO cases (id, reference, title, category, emigration_group, is_internationally_known, status, summary,
-            first_exit_application_on, separated_since, refusal_count, refusal_reason, assigned_caseworker_id, created_at, updated_at,
-            is_restricted, status_since, urgency_factors, urgency_score)
-        SELECT id, reference, title, category, emigration_group, is_internationally_known, status, summary,
-            first_exit_application_on, separated_since, refusal_count, refusal_reason, assigned_caseworker_id, created_at, updated_at,
-            is_restricted, status_since, urgency_factors, urgency_score
-        FROM import_cases
-        """;
+    private const string CopyLinks = "COPY case_people (case_id, person_id, role, position) FROM STDIN (FORMAT BINARY)";
 
-    private const string InsertPersons = """
-        INSERT INTO persons (id, family_name, given_name, patronymic, native_family_name, native_given_name, native_patronymic,
-            birth_date, birth_year, sex, city, citizenships, illness_or_disability, hunger_strikes, created_at, updated_at,
-            declines_listing)
-        SELECT id, family_name, given_name, patronymic, native_family_name, native_given_name, native_patronymic,
-            birth_date, birth_year, sex, city, citizenships, illness_or_disability, hunger_strikes, created_at, updated_at,
-            declines_listing
-        FROM import_people
-        """;
-
-    private const string InsertLinks = "INSERT INTO case_people (case_id, person_id, role, position) SELECT case_id, id, role, position FROM import_people";
-
-    private const string InsertNameKeys = """
-        INSERT INTO person_name_keys (person_id, key, form)
-        SELECT p.id, k.key, k.form FROM import_people p CROSS JOIN LATERAL unnest(p.keys, p.forms) AS k(key, form)
-        """;
+    private const string CopyNameKeys = "COPY person_name_keys (person_id, key, form) FROM STDIN (FORMAT BINARY)";
 
     // The details are those of CaseService.CreateAsync's case.created event, { reference, people }.
     private const string InsertAudit = """
         INSERT INTO audit_events (at, user_id, user_name, action, entity_type, entity_id, case_id, details, ip_address)
         SELECT @at, @user_id, @user_name, @action, @entity_type, c.id::text, c.id,
             jsonb_build_object('reference', c.reference, 'people', c.people), @ip_address
-        FROM import_cases c
+        FROM unnest(@ids, @references, @people) WITH ORDINALITY AS c(id, reference, people, n)
+        ORDER BY c.n
         """;
 
     /// <summary>
@@ -112,10 +73,18 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
         db.Database.SetCommandTimeout(StatementTimeout);
         try
         {
+            // Each case's people as they are saved, and where their ids start in the persons' ids (file order).
+            var people = commands.Select(c => CaseService.PeopleToSave(c.People).ToList()).ToList();
+            var firstPerson = new int[commands.Count];
+            for (var i = 1; i < commands.Count; i++)
+            {
+                firstPerson[i] = firstPerson[i - 1] + people[i - 1].Count;
+            }
+
             // Ids and reference numbers first, from the sequences the one-by-one path uses (identity columns and
             // CaseCategories.ReferenceSequence), ascending in file order as when the cases are created one after another.
             var caseIds = await DrawAsync(await IdentitySequenceAsync("cases", ct), commands.Count, ct);
-            var personIds = await DrawAsync(await IdentitySequenceAsync("persons", ct), commands.Sum(c => CaseService.PeopleToSave(c.People).Count()), ct);
+            var personIds = await DrawAsync(await IdentitySequenceAsync("persons", ct), people.Sum(p => p.Count), ct);
             var references = new List<string>(commands.Count);
             var numbers = new Dictionary<CaseCategory, Queue<long>>();
             foreach (var group in commands.GroupBy(c => c.Category))
@@ -124,18 +93,13 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
             }
             references.AddRange(commands.Select(c => CaseService.FormatReference(c.Category, numbers[c.Category].Dequeue())));
 
-            // For this transaction only: the trigram (GIN) indexes of persons and name keys take new entries into a pending
-            // list and merge it into the index in batches as large as work_mem; with more of it the merges are fewer (the
-            // name keys went in a fifth faster in a test on the bench database).
+            // For this transaction only: the trigram (GIN) index of the references takes new entries into a pending list and
+            // merges it into the index in batches as large as work_mem; with more of it the merges are fewer.
             await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '64MB'", ct);
-            await db.Database.ExecuteSqlRawAsync(CreateStaging, ct);
-            var created = await CopyCasesAsync(connection, commands, caseIds, references, actor, now, today, ct);
-            await CopyPeopleAsync(connection, commands, caseIds, personIds, now, ct);
-
-            await db.Database.ExecuteSqlRawAsync(InsertCases, ct);
-            await db.Database.ExecuteSqlRawAsync(InsertPersons, ct);
-            await db.Database.ExecuteSqlRawAsync(InsertLinks, ct);
-            await db.Database.ExecuteSqlRawAsync(InsertNameKeys, ct);
+            var created = await CopyCasesAsync(connection, commands, people, caseIds, references, actor, now, today, ct);
+            await CopyPersonsAsync(connection, people, personIds, firstPerson, now, ct);
+            await CopyLinksAsync(connection, people, caseIds, personIds, firstPerson, ct);
+            await CopyNameKeysAsync(connection, people, personIds, firstPerson, now, ct);
             var template = audit.Create(actor, AuditActions.CaseCreated, "Case");
             await db.Database.ExecuteSqlRawAsync(InsertAudit,
             [
@@ -145,6 +109,9 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
                 Text("action", template.Action),
                 Text("entity_type", template.EntityType),
                 Text("ip_address", template.IpAddress),
+                new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = created.Select(c => c.Id).ToArray() },
+                new NpgsqlParameter("references", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = references.ToArray() },
+                new NpgsqlParameter("people", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = people.Select(p => p.Count).ToArray() },
             ], ct);
             return created;
         }
@@ -174,7 +141,8 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
 
     /// <summary>The case rows, built as CreateAsync builds them; returns what was created, in file order.</summary>
     private static async Task<List<ImportedCase>> CopyCasesAsync(NpgsqlConnection connection, IReadOnlyList<CreateCaseCommand> commands,
-        long[] ids, List<string> references, Actor actor, DateTimeOffset now, DateOnly today, CancellationToken ct)
+        List<List<PersonInput>> people, long[] ids, List<string> references, Actor actor, DateTimeOffset now, DateOnly today,
+        CancellationToken ct)
     {
         var created = new List<ImportedCase>(commands.Count);
         await using var copy = await connection.BeginBinaryImportAsync(CopyCases, ct);
@@ -185,7 +153,7 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
             c.Id = checked((int)ids[i]);
             c.Reference = references[i];
             var position = 0;
-            foreach (var input in CaseService.PeopleToSave(commands[i].People))
+            foreach (var input in people[i])
             {
                 c.People.Add(new CasePerson { Case = c, Person = CaseService.NewPerson(input, now), Role = input.Role, Position = position++ });
             }
@@ -197,7 +165,6 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(c.Id, NpgsqlDbType.Integer, ct);
             await copy.WriteAsync(c.Reference, NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(c.People.Count, NpgsqlDbType.Integer, ct);
             await copy.WriteAsync(c.Title, NpgsqlDbType.Text, ct);
             await copy.WriteAsync(c.Category.ToString(), NpgsqlDbType.Text, ct);
             await WriteAsync(copy, c.EmigrationGroup?.ToString(), ct);
@@ -220,31 +187,19 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
         return created;
     }
 
-    /// <summary>
-    /// The person rows, with their case and their name keys (the keys SaveChanges adds for a new person without aliases,
-    /// as arrays beside the person).
-    /// </summary>
-    private static async Task CopyPeopleAsync(NpgsqlConnection connection, IReadOnlyList<CreateCaseCommand> commands,
-        long[] caseIds, long[] personIds, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The person rows, in file order, each with the id drawn for it.</summary>
+    private static async Task CopyPersonsAsync(NpgsqlConnection connection, List<List<PersonInput>> people, long[] ids, int[] firstPerson,
+        DateTimeOffset now, CancellationToken ct)
     {
-        await using var copy = await connection.BeginBinaryImportAsync(CopyPeople, ct);
+        await using var copy = await connection.BeginBinaryImportAsync(CopyPersons, ct);
         copy.Timeout = StatementTimeout;
-        var next = 0;
-        foreach (var (i, people) in InChunks(commands.Count, i => (i, CaseService.PeopleToSave(commands[i].People).Select(input =>
+        foreach (var (i, persons) in InChunks(people.Count, i => (i, people[i].Select(input => CaseService.NewPerson(input, now)).ToList())))
         {
-            var p = CaseService.NewPerson(input, now);
-            var keys = PersonNameIndex.Keys(p).ToList();
-            return (Input: input, Person: p, Keys: keys.Select(k => k.Key).ToList(), Forms: keys.Select(k => k.Form).ToList());
-        }).ToList())))
-        {
-            var position = 0;
-            foreach (var (input, p, keys, forms) in people)
+            var id = firstPerson[i];
+            foreach (var p in persons)
             {
                 await copy.StartRowAsync(ct);
-                await copy.WriteAsync(checked((int)personIds[next++]), NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(checked((int)caseIds[i]), NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(position++, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(input.Role.ToString(), NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(checked((int)ids[id++]), NpgsqlDbType.Integer, ct);
                 await copy.WriteAsync(p.FamilyName, NpgsqlDbType.Text, ct);
                 await WriteAsync(copy, p.GivenName, ct);
                 await WriteAsync(copy, p.Patronymic, ct);
@@ -261,8 +216,51 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
                 await copy.WriteAsync(p.CreatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync(p.UpdatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync(p.DeclinesListing, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(keys, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(forms, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+            }
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>Each case's people, in the order of the form.</summary>
+    private static async Task CopyLinksAsync(NpgsqlConnection connection, List<List<PersonInput>> people, long[] caseIds, long[] personIds,
+        int[] firstPerson, CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(CopyLinks, ct);
+        copy.Timeout = StatementTimeout;
+        for (var i = 0; i < people.Count; i++)
+        {
+            for (var position = 0; position < people[i].Count; position++)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(checked((int)caseIds[i]), NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(checked((int)personIds[firstPerson[i] + position]), NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(people[i][position].Role.ToString(), NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(position, NpgsqlDbType.Integer, ct);
+            }
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>The name keys SaveChanges adds for a new person without aliases.</summary>
+    private static async Task CopyNameKeysAsync(NpgsqlConnection connection, List<List<PersonInput>> people, long[] personIds,
+        int[] firstPerson, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(CopyNameKeys, ct);
+        copy.Timeout = StatementTimeout;
+        foreach (var (i, keys) in InChunks(people.Count, i =>
+            (i, people[i].Select(input => PersonNameIndex.Keys(CaseService.NewPerson(input, now)).ToList()).ToList())))
+        {
+            var id = firstPerson[i];
+            foreach (var ofPerson in keys)
+            {
+                var personId = checked((int)personIds[id++]);
+                foreach (var (key, form) in ofPerson)
+                {
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(personId, NpgsqlDbType.Integer, ct);
+                    await copy.WriteAsync(key, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(form, NpgsqlDbType.Text, ct);
+                }
             }
         }
         await copy.CompleteAsync(ct);

@@ -275,25 +275,25 @@ public sealed partial class CaseBulkImportTests(TestApp app) : IntegrationTest(a
         }
     }
 
-    public static TheoryData<string> FailingStatements => ["INSERT INTO cases", "INSERT INTO case_people", "INSERT INTO person_name_keys", "INSERT INTO audit_events"];
+    public static TheoryData<string> FailingTables => ["cases", "persons", "case_people", "person_name_keys", "audit_events"];
 
     [Theory]
-    [MemberData(nameof(FailingStatements))]
-    public async Task A_database_failure_at_any_statement_leaves_nothing_of_the_import(string statement)
+    [MemberData(nameof(FailingTables))]
+    public async Task A_database_failure_at_any_statement_leaves_nothing_of_the_import(string table)
     {
         var actor = await ActorAsync();
         var bytes = ImportCsv.Bytes(ImportCsv.Many(200));
-        var failing = new FailingCommand(statement, times: 1);
+        await using var failing = await FailingTable.CreateAsync(App, table, times: 1);
         await using var scope = App.Scope();
-        await using var db = Context(failing, retries: false);
+        await using var db = Context(retries: false);
         var import = Service(scope, db);
 
         var thrown = await Assert.ThrowsAnyAsync<Exception>(() => import.CommitAsync(Confirmation(bytes), actor, Ct));
 
-        Assert.Contains("simulated", thrown.ToString(), StringComparison.Ordinal);
-        Assert.Equal(1, failing.Failures);
+        Assert.Contains($"simulated failure of {table}", thrown.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, await failing.FailuresAsync());
         Assert.Equal((0, 0, 0, 0, 0), await CountsAsync());
-        // The same context (its connection, whose staging tables went with the transaction) imports the file afterwards.
+        // The same context (its connection, rolled back) imports the file afterwards.
         Assert.IsType<ImportOutcome.Imported>(await import.CommitAsync(Confirmation(bytes), actor, Ct));
         Assert.Equal(200, (await CountsAsync()).Cases);
     }
@@ -304,19 +304,19 @@ public sealed partial class CaseBulkImportTests(TestApp app) : IntegrationTest(a
         var actor = await ActorAsync();
         var bytes = ImportCsv.Bytes(ImportCsv.Many(300));
         var people = CommandsOf(bytes).Sum(c => c.People.Count);
-        var failing = new FailingCommand("INSERT INTO person_name_keys", times: 1);
+        await using var failing = await FailingTable.CreateAsync(App, "person_name_keys", times: 1);
         await using var scope = App.Scope();
-        await using var db = Context(failing, retries: true);
+        await using var db = Context(retries: true);
 
         var imported = Assert.IsType<ImportOutcome.Imported>(await Service(scope, db).CommitAsync(Confirmation(bytes), actor, Ct));
 
-        Assert.Equal(1, failing.Failures);
+        Assert.Equal(1, await failing.FailuresAsync());
         var counts = await CountsAsync();
         Assert.Equal((300, people, people, 300 + 1), (counts.Cases, counts.Persons, counts.Links, counts.Audit));
         Assert.Equal(imported.Cases.Select(c => c.Id), await WithDbAsync(db => db.Cases.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(Ct)));
     }
 
-    private CaseTrackerDbContext Context(IInterceptor interceptor, bool retries)
+    private CaseTrackerDbContext Context(bool retries)
     {
         var options = new DbContextOptionsBuilder<CaseTrackerDbContext>();
         DatabaseSetup.Configure(options, App.ConnectionString);
@@ -324,7 +324,6 @@ public sealed partial class CaseBulkImportTests(TestApp app) : IntegrationTest(a
         {
             options.UseNpgsql(o => o.ExecutionStrategy(d => new RetryOnSimulatedFailure(d)));
         }
-        options.AddInterceptors(interceptor);
         return new CaseTrackerDbContext(options.Options);
     }
 
@@ -336,28 +335,68 @@ public sealed partial class CaseBulkImportTests(TestApp app) : IntegrationTest(a
         return ActivatorUtilities.CreateInstance<CaseImportService>(scope.ServiceProvider, db, writer, audit, new DuplicateCheck(db, new PeopleSearch(db)));
     }
 
-    private sealed class SimulatedFailureException(string message) : Exception(message);
+    /// <summary>The error PostgreSQL raises for a simulated failure.</summary>
+    private const string SimulatedState = "CTSIM";
 
-    /// <summary>Fails the first <paramref name="times"/> statements that start with <paramref name="start"/>, as a lost connection would.</summary>
-    private sealed class FailingCommand(string start, int times) : DbCommandInterceptor
+    /// <summary>
+    /// Fails the first <c>times</c> statements that write a table, inside PostgreSQL (a statement trigger), whatever
+    /// writes them: EF Core's commands and the bulk writer's COPY alike, as a lost connection or a full disk would.
+    /// The count lives in a sequence, which a rollback does not undo. Disposing removes the trigger.
+    /// </summary>
+    private sealed class FailingTable : IAsyncDisposable
     {
-        public int Failures { get; private set; }
+        private readonly TestApp app;
+        private readonly string table;
+        private readonly int times;
 
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        private FailingTable(TestApp app, string table, int times) => (this.app, this.table, this.times) = (app, table, times);
+
+        public static async Task<FailingTable> CreateAsync(TestApp app, string table, int times)
         {
-            if (command.CommandText.TrimStart().StartsWith(start, StringComparison.Ordinal) && Failures < times)
-            {
-                Failures++;
-                throw new SimulatedFailureException($"simulated failure of {start}");
-            }
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+            var failing = new FailingTable(app, table, times);
+            await failing.ExecuteAsync($"""
+                CREATE SEQUENCE test_failures_{table};
+                CREATE FUNCTION test_fail_{table}() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF nextval('test_failures_{table}') <= {times} THEN
+                        RAISE EXCEPTION 'simulated failure of {table}' USING ERRCODE = '{SimulatedState}';
+                    END IF;
+                    RETURN NULL;
+                END $$;
+                CREATE TRIGGER test_fail BEFORE INSERT ON {table} FOR EACH STATEMENT EXECUTE FUNCTION test_fail_{table}();
+                """);
+            return failing;
+        }
+
+        /// <summary>How many statements failed: each writing statement draws a number, and those up to <c>times</c> fail.</summary>
+        public async Task<long> FailuresAsync()
+        {
+            await using var connection = new NpgsqlConnection(app.ConnectionString);
+            await connection.OpenAsync(Ct);
+            await using var command = new NpgsqlCommand($"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM test_failures_{table}", connection);
+            return Math.Min((long)(await command.ExecuteScalarAsync(Ct))!, times);
+        }
+
+        public async ValueTask DisposeAsync() => await ExecuteAsync($"""
+            DROP TRIGGER IF EXISTS test_fail ON {table};
+            DROP FUNCTION IF EXISTS test_fail_{table}();
+            DROP SEQUENCE IF EXISTS test_failures_{table};
+            """);
+
+        private async Task ExecuteAsync(string sql)
+        {
+            await using var connection = new NpgsqlConnection(app.ConnectionString);
+            await connection.OpenAsync(Ct);
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync(Ct);
         }
     }
 
     /// <summary>A retrying strategy, like EnableRetryOnFailure, that takes the simulated failure for a transient one.</summary>
     private sealed class RetryOnSimulatedFailure(ExecutionStrategyDependencies dependencies) : ExecutionStrategy(dependencies, 3, TimeSpan.Zero)
     {
-        protected override bool ShouldRetryOn(Exception exception) => exception is SimulatedFailureException || exception.InnerException is SimulatedFailureException;
+        protected override bool ShouldRetryOn(Exception exception) =>
+            exception is PostgresException { SqlState: SimulatedState } || exception.InnerException is PostgresException { SqlState: SimulatedState };
 
         protected override TimeSpan? GetNextDelay(Exception lastException) => base.GetNextDelay(lastException) is null ? null : TimeSpan.Zero;
     }
