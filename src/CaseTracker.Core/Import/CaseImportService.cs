@@ -89,11 +89,12 @@ public sealed class CaseImportService(
             return ImportPreview.Failed(ImportSource.None, "Choose a CSV file to upload, or paste CSV text.");
         }
 
-        var (rows, failure) = await ReadAsync(source, bytes, ct);
+        var (rows, failure) = Read(source, bytes);
         if (failure is not null)
         {
             return failure;
         }
+        Check(rows, ct);
         // The comparison within the file needs the processor and the look-up of known persons mostly waits for the
         // database: they run side by side, each within its own time budget.
         var fileWarnings = new Dictionary<int, List<ImportIssue>>();
@@ -137,45 +138,76 @@ public sealed class CaseImportService(
             return new ImportOutcome.Rejected(ImportPreview.Failed(ImportSource.Preview, NothingToImport));
         }
         var started = Stopwatch.GetTimestamp();
-        var (rows, failure) = await ReadAsync(ImportSource.Preview, bytes, ct);
+        var (rows, failure) = Read(ImportSource.Preview, bytes);
         if (failure is not null)
         {
             return new ImportOutcome.Rejected(failure);
         }
-        var read = Stopwatch.GetElapsedTime(started);
         if (rows.Any(r => r.Errors.Count > 0))
         {
             return new ImportOutcome.Rejected(Build(ImportSource.Preview, rows, [], null, null));
         }
+        var read = Stopwatch.GetElapsedTime(started);
+        // The rows are checked on the other core while the writer starts: checking 100,000 rows takes seconds, and the
+        // writer mostly waits for PostgreSQL. Nothing is committed before the check has passed; a row with an error
+        // rolls the transaction back, and so does a failure the error may have caused while writing.
+        var checking = Task.Run(() => Check(rows, ct), ct);
+        var rejected = async () =>
+        {
+            await checking;
+            return rows.Any(r => r.Errors.Count > 0) ? new ImportOutcome.Rejected(Build(ImportSource.Preview, rows, [], null, null)) : null;
+        };
 
         // Two confirmations of one preview (a double click) wait for each other on this lock; the second then sees the first.
         var lockKey = long.Parse(importId.AsSpan(0, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
         var commands = rows.Select(r => r.Command).ToList();
-        // One unit the execution strategy can run again after a transient failure: each attempt starts from scratch, in a
-        // new transaction (the staging tables live only as long as it), with nothing tracked from the attempt before.
-        // A retry after a commit whose acknowledgement was lost finds the import's audit event, and writes nothing.
-        return await db.RetryingAsync(async attemptCt =>
+        try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(attemptCt);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", attemptCt);
-            if (await db.AuditEvents.AnyAsync(a => a.Action == ImportedAction && a.EntityId == importId, attemptCt))
+            // One unit the execution strategy can run again after a transient failure: each attempt starts from scratch, in
+            // a new transaction, with nothing tracked from the attempt before. A retry after a commit whose acknowledgement
+            // was lost finds the import's audit event, and writes nothing.
+            return await db.RetryingAsync(async attemptCt =>
             {
-                logger.LogInformation("Import {ImportId} confirmed again by {UserId}: nothing written", importId, actor.UserId);
-                return (ImportOutcome)new ImportOutcome.AlreadyImported(importId);
+                await using var tx = await db.Database.BeginTransactionAsync(attemptCt);
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", attemptCt);
+                if (await db.AuditEvents.AnyAsync(a => a.Action == ImportedAction && a.EntityId == importId, attemptCt))
+                {
+                    logger.LogInformation("Import {ImportId} confirmed again by {UserId}: nothing written", importId, actor.UserId);
+                    return (ImportOutcome)new ImportOutcome.AlreadyImported(importId);
+                }
+                // The writer creates every row in this transaction, or fails and none remain.
+                var created = await writer.WriteAsync(commands, actor, attemptCt);
+                if (await rejected() is { } invalid)
+                {
+                    await tx.RollbackAsync(attemptCt);
+                    return invalid;
+                }
+                audit.Add(actor, ImportedAction, "Import", importId, details: new
+                {
+                    rows = created.Count,
+                    cases = created.Select(c => new { id = c.Id, reference = c.Reference }).ToList(),
+                });
+                await db.SaveChangesAsync(attemptCt);
+                await tx.CommitAsync(attemptCt);
+                logger.LogInformation("Import {ImportId}: {Rows} cases created by {UserId} (read in {ReadMs} ms, checked and written in {WriteMs} ms)",
+                    importId, created.Count, actor.UserId, (long)read.TotalMilliseconds, (long)(Stopwatch.GetElapsedTime(started) - read).TotalMilliseconds);
+                return new ImportOutcome.Imported(importId, created);
+            }, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !checking.IsFaulted)
+        {
+            // A value the check refuses (a title too long, say) may fail the write before the check has said so.
+            if (await rejected() is { } invalid)
+            {
+                return invalid;
             }
-            // Every row was checked above; the writer creates all of them in this transaction, or fails and none remain.
-            var created = await writer.WriteAsync(commands, actor, attemptCt);
-            audit.Add(actor, ImportedAction, "Import", importId, details: new
-            {
-                rows = created.Count,
-                cases = created.Select(c => new { id = c.Id, reference = c.Reference }).ToList(),
-            });
-            await db.SaveChangesAsync(attemptCt);
-            await tx.CommitAsync(attemptCt);
-            logger.LogInformation("Import {ImportId}: {Rows} cases created by {UserId} (read and checked in {ReadMs} ms, written in {WriteMs} ms)",
-                importId, created.Count, actor.UserId, (long)read.TotalMilliseconds, (long)(Stopwatch.GetElapsedTime(started) - read).TotalMilliseconds);
-            return new ImportOutcome.Imported(importId, created);
-        }, ct);
+            throw;
+        }
+        finally
+        {
+            // Not left running on a failure or a cancelled request.
+            await checking.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
     }
 
     /// <summary>The page after an import lists at most this many of its cases, the first of the file.</summary>
@@ -230,8 +262,9 @@ public sealed class CaseImportService(
         return copy.ToArray();
     }
 
-    /// <summary>Decodes, parses and validates: the rows, or a preview holding the file's errors.</summary>
-    private async Task<(List<ParsedRow> Rows, ImportPreview? Failure)> ReadAsync(ImportSource source, byte[] bytes, CancellationToken ct)
+    /// <summary>Decodes and parses: the rows, each with the errors of its values (<see cref="Check"/> adds the rules'), or a
+    /// preview holding the file's errors.</summary>
+    private static (List<ParsedRow> Rows, ImportPreview? Failure) Read(ImportSource source, byte[] bytes)
     {
         if (!ImportText.TryDecode(bytes, out var text, out var error))
         {
@@ -274,22 +307,26 @@ public sealed class CaseImportService(
                     $"The file has {data.Count.ToString("N0", CultureInfo.InvariantCulture)} case rows; at most {F.MaxRows.ToString("N0", CultureInfo.InvariantCulture)} can be imported at once. Split it into smaller files."));
             }
             var rows = new ParsedRow[data.Count];
-            // Rows are independent and the validator is shared by every request, so a large file is checked on every core
-            // (100,000 rows take seconds on one); each row keeps its place.
-            await Parallel.ForAsync(0, data.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = data.Count < 1000 ? 1 : -1 },
-                async (i, rowCt) =>
-                {
-                    var row = ParsedRow.Read(header, data[i]);
-                    if (row.IsReadable)
-                    {
-                        var result = await validator.ValidateAsync(row.Command, rowCt);
-                        row.AddErrors(result.ToFieldErrors());
-                    }
-                    rows[i] = row;
-                });
+            // Rows are independent, so a large file is read on every core; each row keeps its place.
+            Parallel.For(0, data.Count, new ParallelOptions { MaxDegreeOfParallelism = data.Count < 1000 ? 1 : -1 },
+                i => rows[i] = ParsedRow.Read(header, data[i]));
             return ([.. rows], null);
         }
     }
+
+    /// <summary>
+    /// Adds to each readable row the errors of the case form's rules. Rows are independent and the validator is shared by
+    /// every request, so a large file is checked on every core (100,000 rows take seconds on one). The rules are
+    /// synchronous: the validator has no rule that waits.
+    /// </summary>
+    private void Check(List<ParsedRow> rows, CancellationToken ct) =>
+        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = rows.Count < 1000 ? 1 : -1 }, i =>
+        {
+            if (rows[i].IsReadable)
+            {
+                rows[i].AddErrors(validator.Validate(rows[i].Command).ToFieldErrors());
+            }
+        });
 
     /// <summary>
     /// Persons already known under a similar name, through the same check as the case form, row by row until

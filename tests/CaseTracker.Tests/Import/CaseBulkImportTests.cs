@@ -226,6 +226,21 @@ public sealed partial class CaseBulkImportTests(TestApp app) : IntegrationTest(a
     }
 
     [Fact]
+    public async Task A_value_the_database_refuses_too_is_named_as_the_form_names_it_and_nothing_is_written()
+    {
+        // The rows are checked while the writer starts: a title longer than its column fails the COPY, possibly before
+        // the check has named the row. The user sees the check's message either way, never the database's error.
+        var actor = await ActorAsync();
+        var rows = ImportCsv.Many(3000);
+        rows[0] = ImportCsv.Row((F.Title, new string('T', 300)));
+
+        var rejected = Assert.IsType<ImportOutcome.Rejected>(await CommitAsync(ImportCsv.Bytes(rows), actor));
+
+        Assert.Equal("row 2 (title): Keep the title to 200 characters or fewer.", Assert.Single(rejected.Preview.Errors).ToString());
+        Assert.Equal((0, 0, 0, 0, 0), await CountsAsync());
+    }
+
+    [Fact]
     public async Task A_second_confirmation_of_an_import_writes_nothing()
     {
         var actor = await ActorAsync();
