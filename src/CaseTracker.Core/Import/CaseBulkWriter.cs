@@ -12,7 +12,7 @@ namespace CaseTracker.Core.Import;
 
 /// <summary>
 /// Writes the cases of a checked import in a few set-based statements, in the caller's transaction: the rows go by
-/// binary COPY straight into cases, persons, case_people and person_name_keys, one table after another, each built on
+/// binary COPY straight into persons, person_name_keys, cases and case_people, one table after another, each built on
 /// every core while PostgreSQL writes the chunk before (a rollback leaves none of them). The database ends up as if
 /// each case had been created by <see cref="CaseService.CreateAsync"/>: the values are built by the same code
 /// (<see cref="CaseService.NewCase"/>, <see cref="CaseService.NewPerson"/>, <see cref="CaseUrgency"/>, and
@@ -96,10 +96,12 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
             // For this transaction only: the trigram (GIN) index of the references takes new entries into a pending list and
             // merges it into the index in batches as large as work_mem; with more of it the merges are fewer.
             await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '64MB'", ct);
-            var created = await CopyCasesAsync(connection, commands, people, caseIds, references, actor, now, today, ct);
+            // The persons and their name keys first: the keys are the most of PostgreSQL's work and the least of ours, so
+            // they are written while the import's rules still check the rows (CaseImportService) on the other core.
             await CopyPersonsAsync(connection, people, personIds, firstPerson, now, ct);
-            await CopyLinksAsync(connection, people, caseIds, personIds, firstPerson, ct);
             await CopyNameKeysAsync(connection, people, personIds, firstPerson, now, ct);
+            var created = await CopyCasesAsync(connection, commands, people, caseIds, references, actor, now, today, ct);
+            await CopyLinksAsync(connection, people, caseIds, personIds, firstPerson, ct);
             var template = audit.Create(actor, AuditActions.CaseCreated, "Case");
             await db.Database.ExecuteSqlRawAsync(InsertAudit,
             [
