@@ -196,7 +196,6 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IntegrationTest(app)
         var command = CaseBuilder.Spouse(family, "Канарейкина");
         command.IsRestricted = restricted;
         command.Title = $"{family} family";
-        return Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
-            s => s.CreateAsync(command, TestApp.ActorOf(owner, Roles.Caseworker), Ct))).Value;
+        return await CreatedAsync(command, TestApp.ActorOf(owner, Roles.Caseworker));
     }
 }

@@ -157,7 +157,7 @@ public sealed class SecurityTests(TestApp app) : IntegrationTest(app)
     {
         var (client, user) = await SignInAsync();
         var actor = TestApp.ActorOf(user, Roles.Caseworker);
-        var created = Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(s => s.CreateAsync(CaseBuilder.Spouse(), actor, Ct))).Value;
+        var created = await CreatedAsync(CaseBuilder.Spouse(), actor);
 
         await client.GetPageAsync($"/Cases/{created.Id}");
         var form = await client.GetFormAsync($"/Cases/{created.Id}/Edit");
@@ -186,7 +186,7 @@ public sealed class SecurityTests(TestApp app) : IntegrationTest(app)
     {
         var (client, user) = await SignInAsync();
         var actor = TestApp.ActorOf(user, Roles.Caseworker);
-        var created = Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(s => s.CreateAsync(CaseBuilder.Spouse(), actor, Ct))).Value;
+        var created = await CreatedAsync(CaseBuilder.Spouse(), actor);
         var form = await client.GetFormAsync($"/Cases/{created.Id}/Edit");
         form["Input.Title"] = "A new title";
         await client.PostAsync(form);

@@ -16,8 +16,7 @@ public sealed class CaseWorkTests(TestApp app) : IntegrationTest(app)
     {
         var command = CaseBuilder.Spouse();
         change?.Invoke(command);
-        return Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
-            s => s.CreateAsync(command, TestApp.ActorOf(owner, Roles.Caseworker), Ct))).Value;
+        return await CreatedAsync(command, TestApp.ActorOf(owner, Roles.Caseworker));
     }
 
     private static async Task<HttpResponseMessage> ChangeStatusAsync(UserClient client, int caseId, string to, string? reason = null, Form? form = null)

@@ -131,8 +131,7 @@ public sealed class DashboardTests(TestApp app) : IntegrationTest(app)
                 command.People.RemoveAt(1);
             }
             var owner = workers[random.Next(workers.Length)];
-            var created = Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
-                s => s.CreateAsync(command, TestApp.ActorOf(owner, Roles.Caseworker), Ct))).Value;
+            var created = await CreatedAsync(command, TestApp.ActorOf(owner, Roles.Caseworker));
             var status = statuses[random.Next(statuses.Length)].ToString();
             await WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE cases SET status = {status}, status_since = DATE '2026-01-15' WHERE id = {created.Id}", Ct));
         }
@@ -183,8 +182,7 @@ public sealed class DashboardTests(TestApp app) : IntegrationTest(app)
         var ids = new List<int>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add(Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
-                s => s.CreateAsync(CaseBuilder.Spouse($"Alert{(char)('a' + i)}", ""), actor, Ct))).Value.Id);
+            ids.Add((await CreatedAsync(CaseBuilder.Spouse($"Alert{(char)('a' + i)}", ""), actor)).Id);
         }
         var (a, b, c, d, e) = (ids[0], ids[1], ids[2], ids[3], ids[4]);
         await WithDbAsync(db => db.Database.ExecuteSqlAsync($"""
@@ -218,8 +216,7 @@ public sealed class DashboardTests(TestApp app) : IntegrationTest(app)
     {
         var (supervisor, user) = await SignInAsync(Roles.Supervisor);
         var actor = TestApp.ActorOf(user, Roles.Supervisor);
-        async Task<CaseDetails> CreateAsync(string name) => Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
-            s => s.CreateAsync(CaseBuilder.Spouse(name, ""), actor, Ct))).Value;
+        async Task<CaseDetails> CreateAsync(string name) => await CreatedAsync(CaseBuilder.Spouse(name, ""), actor);
         async Task<List<string>> UrgentAsync() => (await supervisor.GetPageAsync("/Dashboard"))
             .QuerySelectorAll("[data-testid=urgent-table] tbody tr a").Select(a => a.TextContent.Trim()).ToList();
 

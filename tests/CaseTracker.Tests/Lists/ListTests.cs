@@ -21,7 +21,7 @@ public sealed class ListTests(TestApp app) : IntegrationTest(app)
         c.People[0].BirthYear = year;
         change?.Invoke(c);
         var actor = TestApp.ActorOf(owner, Roles.Caseworker);
-        var created = Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(s => s.CreateAsync(c, actor, Ct))).Value;
+        var created = await CreatedAsync(c, actor);
         // Documented, so that delivery submits it.
         await WithServiceAsync<CaseWorkService, Result<CaseStatus>>(s => s.ChangeStatusAsync(new ChangeStatusCommand
         {

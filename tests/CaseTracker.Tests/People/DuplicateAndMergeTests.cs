@@ -13,8 +13,7 @@ namespace CaseTracker.Tests.People;
 public sealed class DuplicateAndMergeTests(TestApp app) : IntegrationTest(app)
 {
     private async Task<CaseDetails> SeedAsync(AppUser owner, CreateCaseCommand command) =>
-        Assert.IsType<Result<CaseDetails>.Ok>(await WithServiceAsync<CaseService, Result<CaseDetails>>(
-            s => s.CreateAsync(command, TestApp.ActorOf(owner, Roles.Caseworker), Ct))).Value;
+        await CreatedAsync(command, TestApp.ActorOf(owner, Roles.Caseworker));
 
     private static void FillNewCase(Form form, string family, string native)
     {
