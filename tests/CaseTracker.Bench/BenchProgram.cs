@@ -7,7 +7,8 @@ namespace CaseTracker.Bench;
 /// <summary>
 /// scripts/bench's helper. Commands:
 /// <c>generate --cases N [--seed S]</c> loads N generated cases by binary COPY;
-/// <c>write-path --cases N</c> times the product's CSV import of N cases against binary COPY of the same cases;
+/// <c>write-path --cases N [--rounds R]</c> times the product's CSV import of N cases against binary COPY of the same cases,
+/// R times each (3 unless told), side by side;
 /// <c>import-csv --cases N</c> writes N generated cases as an import file to standard output;
 /// <c>import-preview --cases N</c> times the import's preview of N cases (read, check, duplicate warnings), writing nothing;
 /// no command serves the product (its own <c>AddCaseTracker</c>/<c>UseCaseTracker</c>) plus the baseline page
@@ -24,7 +25,7 @@ public static class BenchProgram
             case "generate":
                 return await Generator.RunAsync(ConnectionString(), Option(args, "--cases", 1_000_000), Option(args, "--seed", 1985), CancellationToken.None);
             case "write-path":
-                return await WritePathBench.RunAsync(ConnectionString(), Option(args, "--cases", 100_000), CancellationToken.None);
+                return await WritePathBench.RunAsync(ConnectionString(), Option(args, "--cases", 100_000), Option(args, "--rounds", 3), CancellationToken.None);
             case "import-csv":
                 // N generated cases as an import file, to standard output (for trying the import page by hand).
                 Console.Out.Write(WritePathBench.Csv(WritePathBench.Generate(Option(args, "--cases", 100_000), Option(args, "--seed", 11))));
