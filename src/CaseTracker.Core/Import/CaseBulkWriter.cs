@@ -53,10 +53,14 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
         """;
 
     /// <summary>
-    /// Writes every case of <paramref name="commands"/> (already validated) in the current transaction, and returns
-    /// them in file order. Persons are always new: an import links no existing person.
+    /// Writes every case of <paramref name="commands"/> in the current transaction, and returns them in file order.
+    /// Persons are always new: an import links no existing person. The commands are valid, or being checked while
+    /// they are written: then <paramref name="ready"/> is that check, and the cases' ids and reference numbers, which
+    /// users see, are drawn only once it has passed (a check that fails cancels <paramref name="ct"/>), so that a file
+    /// refused by the rules uses up no reference number.
     /// </summary>
-    public async Task<IReadOnlyList<ImportedCase>> WriteAsync(IReadOnlyList<CreateCaseCommand> commands, Actor actor, CancellationToken ct)
+    public async Task<IReadOnlyList<ImportedCase>> WriteAsync(IReadOnlyList<CreateCaseCommand> commands, Actor actor, CancellationToken ct,
+        Task? ready = null)
     {
         if (db.Database.CurrentTransaction is null)
         {
@@ -81,10 +85,25 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
                 firstPerson[i] = firstPerson[i - 1] + people[i - 1].Count;
             }
 
-            // Ids and reference numbers first, from the sequences the one-by-one path uses (identity columns and
+            // Ids and reference numbers from the sequences the one-by-one path uses (identity columns and
             // CaseCategories.ReferenceSequence), ascending in file order as when the cases are created one after another.
-            var caseIds = await DrawAsync(await IdentitySequenceAsync("cases", ct), commands.Count, ct);
             var personIds = await DrawAsync(await IdentitySequenceAsync("persons", ct), people.Sum(p => p.Count), ct);
+
+            // For this transaction only: the trigram (GIN) indexes of the name keys' vocabulary (kept by a trigger on
+            // person_name_keys) and of the references take new entries into a pending list and merge it into the index in
+            // batches as large as work_mem; with more of it the merges are fewer.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '64MB'", ct);
+            // The persons and their name keys first: the keys are the most of PostgreSQL's work and the least of ours, so
+            // they are written while the import's rules still check the rows (CaseImportService).
+            await CopyPersonsAsync(connection, people, personIds, firstPerson, now, ct);
+            await CopyNameKeysAsync(connection, people, personIds, firstPerson, now, ct);
+
+            if (ready is not null)
+            {
+                await ready;
+            }
+            ct.ThrowIfCancellationRequested();
+            var caseIds = await DrawAsync(await IdentitySequenceAsync("cases", ct), commands.Count, ct);
             var references = new List<string>(commands.Count);
             var numbers = new Dictionary<CaseCategory, Queue<long>>();
             foreach (var group in commands.GroupBy(c => c.Category))
@@ -92,14 +111,6 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
                 numbers[group.Key] = new Queue<long>(await DrawAsync(CaseCategories.ReferenceSequence(group.Key), group.Count(), ct));
             }
             references.AddRange(commands.Select(c => CaseService.FormatReference(c.Category, numbers[c.Category].Dequeue())));
-
-            // For this transaction only: the trigram (GIN) index of the references takes new entries into a pending list and
-            // merges it into the index in batches as large as work_mem; with more of it the merges are fewer.
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '64MB'", ct);
-            // The persons and their name keys first: the keys are the most of PostgreSQL's work and the least of ours, so
-            // they are written while the import's rules still check the rows (CaseImportService) on the other core.
-            await CopyPersonsAsync(connection, people, personIds, firstPerson, now, ct);
-            await CopyNameKeysAsync(connection, people, personIds, firstPerson, now, ct);
             var created = await CopyCasesAsync(connection, commands, people, caseIds, references, actor, now, today, ct);
             await CopyLinksAsync(connection, people, caseIds, personIds, firstPerson, ct);
             var template = audit.Create(actor, AuditActions.CaseCreated, "Case");
@@ -161,7 +172,7 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
             }
             CaseUrgency.Refresh(c, today);
             return c;
-        }))
+        }, ct))
         {
             created.Add(new ImportedCase(c.Id, c.Reference, c.Title));
             await copy.StartRowAsync(ct);
@@ -195,7 +206,7 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
     {
         await using var copy = await connection.BeginBinaryImportAsync(CopyPersons, ct);
         copy.Timeout = StatementTimeout;
-        foreach (var (i, persons) in InChunks(people.Count, i => (i, people[i].Select(input => CaseService.NewPerson(input, now)).ToList())))
+        foreach (var (i, persons) in InChunks(people.Count, i => (i, people[i].Select(input => CaseService.NewPerson(input, now)).ToList()), ct))
         {
             var id = firstPerson[i];
             foreach (var p in persons)
@@ -250,7 +261,7 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
         await using var copy = await connection.BeginBinaryImportAsync(CopyNameKeys, ct);
         copy.Timeout = StatementTimeout;
         foreach (var (i, keys) in InChunks(people.Count, i =>
-            (i, people[i].Select(input => PersonNameIndex.Keys(CaseService.NewPerson(input, now)).ToList()).ToList())))
+            (i, people[i].Select(input => PersonNameIndex.Keys(CaseService.NewPerson(input, now)).ToList()).ToList()), ct))
         {
             var id = firstPerson[i];
             foreach (var ofPerson in keys)
@@ -271,14 +282,16 @@ public sealed class CaseBulkWriter(CaseTrackerDbContext db, AuditTrail audit, Ti
     /// <summary>
     /// <paramref name="build"/> of 0 … <paramref name="count"/> − 1, in order, computed a chunk at a time on every core:
     /// building the rows (names, urgency, name keys) costs more than sending them, and the rows are
-    /// independent. At most one chunk is held at once.
+    /// independent. At most one chunk is held at once; a cancelled <paramref name="ct"/> stops it between chunks (the COPY
+    /// then ends without its rows, as any failed statement).
     /// </summary>
-    private static IEnumerable<T> InChunks<T>(int count, Func<int, T> build)
+    private static IEnumerable<T> InChunks<T>(int count, Func<int, T> build, CancellationToken ct)
     {
         const int Chunk = 2048;
         var chunk = new T[Math.Min(Chunk, count)];
         for (var start = 0; start < count; start += Chunk)
         {
+            ct.ThrowIfCancellationRequested();
             var size = Math.Min(Chunk, count - start);
             Parallel.For(0, size, j => chunk[j] = build(start + j));
             for (var j = 0; j < size; j++)

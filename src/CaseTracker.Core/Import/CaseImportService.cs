@@ -148,10 +148,13 @@ public sealed class CaseImportService(
             return new ImportOutcome.Rejected(Build(ImportSource.Preview, rows, [], null, null));
         }
         var read = Stopwatch.GetElapsedTime(started);
-        // The rows are checked on the other core while the writer starts: checking 100,000 rows takes seconds, and the
-        // writer mostly waits for PostgreSQL. Nothing is committed before the check has passed; a row with an error
-        // rolls the transaction back, and so does a failure the error may have caused while writing.
-        var checking = Task.Run(() => Check(rows, ct), ct);
+        // The rows are checked in the background, on every core, while the writer starts: checking 100,000 rows takes
+        // seconds, and the writer mostly waits for PostgreSQL. Nothing is committed before the check has passed. The first
+        // row with an error stops the writer, which draws the cases' ids and reference numbers only after the check, so a
+        // refused file writes little and uses up no reference number. A failure that an error may have caused while
+        // writing (a title longer than its column) is reported as the error.
+        using var refused = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var checking = Task.Run(() => Check(rows, ct, refused), ct);
         var rejected = async () =>
         {
             await checking;
@@ -176,7 +179,7 @@ public sealed class CaseImportService(
                     return (ImportOutcome)new ImportOutcome.AlreadyImported(importId);
                 }
                 // The writer creates every row in this transaction, or fails and none remain.
-                var created = await writer.WriteAsync(commands, actor, attemptCt);
+                var created = await writer.WriteAsync(commands, actor, attemptCt, ready: checking);
                 if (await rejected() is { } invalid)
                 {
                     await tx.RollbackAsync(attemptCt);
@@ -192,11 +195,11 @@ public sealed class CaseImportService(
                 logger.LogInformation("Import {ImportId}: {Rows} cases created by {UserId} (read in {ReadMs} ms, checked and written in {WriteMs} ms)",
                     importId, created.Count, actor.UserId, (long)read.TotalMilliseconds, (long)(Stopwatch.GetElapsedTime(started) - read).TotalMilliseconds);
                 return new ImportOutcome.Imported(importId, created);
-            }, ct);
+            }, refused.Token);
         }
-        catch (Exception e) when (e is not OperationCanceledException && !checking.IsFaulted)
+        catch (Exception) when (!ct.IsCancellationRequested && !checking.IsFaulted)
         {
-            // A value the check refuses (a title too long, say) may fail the write before the check has said so.
+            // The check stopped the writer, or a value it refuses failed the write before it had said so.
             if (await rejected() is { } invalid)
             {
                 return invalid;
@@ -205,8 +208,14 @@ public sealed class CaseImportService(
         }
         finally
         {
-            // Not left running on a failure or a cancelled request.
-            await checking.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            // Not left running on a failure or a cancelled request, and its own failure is not lost behind the writer's.
+            await checking.ContinueWith(t =>
+            {
+                if (t.IsFaulted)
+                {
+                    logger.LogError(t.Exception, "Import {ImportId}: checking the rows failed", importId);
+                }
+            }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
     }
 
@@ -315,16 +324,22 @@ public sealed class CaseImportService(
     }
 
     /// <summary>
-    /// Adds to each readable row the errors of the case form's rules. Rows are independent and the validator is shared by
-    /// every request, so a large file is checked on every core (100,000 rows take seconds on one). The rules are
-    /// synchronous: the validator has no rule that waits.
+    /// Adds to each readable row the errors of the case form's rules, and cancels <paramref name="refused"/> (if given) at
+    /// the first row with an error. Rows are independent and the validator is shared by every request, so a large file
+    /// is checked on every core (100,000 rows take seconds on one). The rules are synchronous: the validator has no rule
+    /// that waits.
     /// </summary>
-    private void Check(List<ParsedRow> rows, CancellationToken ct) =>
+    private void Check(List<ParsedRow> rows, CancellationToken ct, CancellationTokenSource? refused = null) =>
         Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = rows.Count < 1000 ? 1 : -1 }, i =>
         {
             if (rows[i].IsReadable)
             {
-                rows[i].AddErrors(validator.Validate(rows[i].Command).ToFieldErrors());
+                var result = validator.Validate(rows[i].Command);
+                rows[i].AddErrors(result.ToFieldErrors());
+                if (!result.IsValid)
+                {
+                    refused?.Cancel();
+                }
             }
         });
 

@@ -226,6 +226,27 @@ public sealed partial class CaseBulkImportTests(TestApp app) : IntegrationTest(a
     }
 
     [Fact]
+    public async Task A_file_the_rules_refuse_uses_up_no_case_id_or_reference_number()
+    {
+        // The rules check the rows while the writer starts; the numbers users see are drawn only once they have passed.
+        var actor = await ActorAsync();
+        // The last row of many, so that the check is still running when the writer starts.
+        var rows = ImportCsv.Many(10_000);
+        rows[^1] = ImportCsv.Row((F.SeparatedSince, "1900-01-01"));
+        const string Numbers = """
+            SELECT string_agg(format('%s=%s', sequencename, coalesce(last_value::text, 'unused')), ' ' ORDER BY sequencename) AS "Value"
+            FROM pg_sequences WHERE sequencename LIKE 'case_reference%' OR sequencename = 'cases_id_seq'
+            """;
+        var before = await WithDbAsync(db => db.Database.SqlQueryRaw<string>(Numbers).SingleAsync(Ct));
+
+        Assert.IsType<ImportOutcome.Rejected>(await CommitAsync(ImportCsv.Bytes(rows), actor));
+
+        Assert.Contains("cases_id_seq", before, StringComparison.Ordinal);
+        Assert.Equal(before, await WithDbAsync(db => db.Database.SqlQueryRaw<string>(Numbers).SingleAsync(Ct)));
+        Assert.Equal((0, 0, 0, 0, 0), await CountsAsync());
+    }
+
+    [Fact]
     public async Task A_value_the_database_refuses_too_is_named_as_the_form_names_it_and_nothing_is_written()
     {
         // The rows are checked while the writer starts: a title longer than its column fails the COPY, possibly before
@@ -379,7 +400,7 @@ public sealed partial class CaseBulkImportTests(TestApp app) : IntegrationTest(a
                     RETURN NULL;
                 END $$;
                 CREATE TRIGGER test_fail BEFORE INSERT ON {table} FOR EACH STATEMENT EXECUTE FUNCTION test_fail_{table}();
-                """);
+                """, Ct);
             return failing;
         }
 
@@ -392,18 +413,19 @@ public sealed partial class CaseBulkImportTests(TestApp app) : IntegrationTest(a
             return Math.Min((long)(await command.ExecuteScalarAsync(Ct))!, times);
         }
 
+        // Not the test's token: the trigger must go even when the test was cancelled.
         public async ValueTask DisposeAsync() => await ExecuteAsync($"""
             DROP TRIGGER IF EXISTS test_fail ON {table};
             DROP FUNCTION IF EXISTS test_fail_{table}();
             DROP SEQUENCE IF EXISTS test_failures_{table};
-            """);
+            """, CancellationToken.None);
 
-        private async Task ExecuteAsync(string sql)
+        private async Task ExecuteAsync(string sql, CancellationToken ct)
         {
             await using var connection = new NpgsqlConnection(app.ConnectionString);
-            await connection.OpenAsync(Ct);
+            await connection.OpenAsync(ct);
             await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync(Ct);
+            await command.ExecuteNonQueryAsync(ct);
         }
     }
 
