@@ -25,7 +25,7 @@ public static class BenchProgram
             case "generate":
                 return await Generator.RunAsync(ConnectionString(), Option(args, "--cases", 1_000_000), Option(args, "--seed", 1985), CancellationToken.None);
             case "write-path":
-                return await WritePathBench.RunAsync(ConnectionString(), Option(args, "--cases", 100_000), Option(args, "--rounds", 3), CancellationToken.None);
+                return await WritePathBench.RunAsync(ConnectionString(), Option(args, "--cases", 100_000), Math.Max(1, Option(args, "--rounds", 3)), CancellationToken.None);
             case "import-csv":
                 // N generated cases as an import file, to standard output (for trying the import page by hand).
                 Console.Out.Write(WritePathBench.Csv(WritePathBench.Generate(Option(args, "--cases", 100_000), Option(args, "--seed", 11))));
