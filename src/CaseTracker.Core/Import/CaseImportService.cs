@@ -143,9 +143,12 @@ public sealed class CaseImportService(
         {
             return new ImportOutcome.Rejected(failure);
         }
-        if (rows.Any(r => r.Errors.Count > 0))
+        // The rows' errors as the page shows them, or null while they have none.
+        ImportOutcome.Rejected? Refusal() =>
+            rows.Any(r => r.Errors.Count > 0) ? new ImportOutcome.Rejected(Build(ImportSource.Preview, rows, [], null, null)) : null;
+        if (Refusal() is { } unreadable)
         {
-            return new ImportOutcome.Rejected(Build(ImportSource.Preview, rows, [], null, null));
+            return unreadable;
         }
         var read = Stopwatch.GetElapsedTime(started);
         // The rows are checked in the background, on every core, while the writer starts: checking 100,000 rows takes
@@ -158,7 +161,7 @@ public sealed class CaseImportService(
         var rejected = async () =>
         {
             await checking;
-            return rows.Any(r => r.Errors.Count > 0) ? new ImportOutcome.Rejected(Build(ImportSource.Preview, rows, [], null, null)) : null;
+            return Refusal();
         };
 
         // Two confirmations of one preview (a double click) wait for each other on this lock; the second then sees the first.
