@@ -196,6 +196,6 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IntegrationTest(app)
         var command = CaseBuilder.Spouse(family, "Канарейкина");
         command.IsRestricted = restricted;
         command.Title = $"{family} family";
-        return await CreatedAsync(command, TestApp.ActorOf(owner, Roles.Caseworker));
+        return await CreatedAsync(command, owner);
     }
 }

@@ -16,7 +16,7 @@ public sealed class CaseWorkTests(TestApp app) : IntegrationTest(app)
     {
         var command = CaseBuilder.Spouse();
         change?.Invoke(command);
-        return await CreatedAsync(command, TestApp.ActorOf(owner, Roles.Caseworker));
+        return await CreatedAsync(command, owner);
     }
 
     private static async Task<HttpResponseMessage> ChangeStatusAsync(UserClient client, int caseId, string to, string? reason = null, Form? form = null)

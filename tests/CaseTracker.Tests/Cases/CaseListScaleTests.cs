@@ -68,7 +68,7 @@ public sealed class CaseListScaleTests(TestApp app) : IntegrationTest(app)
     private async Task<(UserClient Client, AppUser User, CaseDetails Seed)> SignInWithCopiesAsync(int copies, string prefix = "SP-X")
     {
         var (client, user) = await SignInAsync(Roles.Caseworker);
-        var seed = await CreatedAsync(CaseBuilder.Spouse(), TestApp.ActorOf(user, Roles.Caseworker));
+        var seed = await CreatedAsync(CaseBuilder.Spouse(), user);
         await CopyCaseAsync(seed.Id, copies, prefix);
         return (client, user, seed);
     }

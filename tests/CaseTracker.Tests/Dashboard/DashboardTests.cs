@@ -131,7 +131,7 @@ public sealed class DashboardTests(TestApp app) : IntegrationTest(app)
                 command.People.RemoveAt(1);
             }
             var owner = workers[random.Next(workers.Length)];
-            var created = await CreatedAsync(command, TestApp.ActorOf(owner, Roles.Caseworker));
+            var created = await CreatedAsync(command, owner);
             var status = statuses[random.Next(statuses.Length)].ToString();
             await WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE cases SET status = {status}, status_since = DATE '2026-01-15' WHERE id = {created.Id}", Ct));
         }

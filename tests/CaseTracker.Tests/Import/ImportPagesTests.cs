@@ -162,7 +162,7 @@ public sealed class ImportPagesTests(TestApp app) : IntegrationTest(app)
     public async Task A_person_known_already_is_a_warning_that_does_not_block_the_import()
     {
         var (client, user) = await SignInAsync();
-        var existing = await CreatedAsync(CaseBuilder.Spouse(), TestApp.ActorOf(user, Roles.Caseworker));
+        var existing = await CreatedAsync(CaseBuilder.Spouse(), user);
         var bytes = ImportCsv.Bytes(ImportCsv.Row((F.FamilyName, "Petrowa"), (F.NativeFamilyName, ""), (F.Relatives, "")));
 
         var preview = await UploadAsync(client, bytes);

@@ -31,6 +31,10 @@ public abstract class IntegrationTest(TestApp app) : IAsyncLifetime
         Assert.IsType<Core.Common.Result<Core.Cases.CaseDetails>.Ok>(
             await WithServiceAsync<Core.Cases.CaseService, Core.Common.Result<Core.Cases.CaseDetails>>(s => s.CreateAsync(command, actor, Ct))).Value;
 
+    /// <summary>A case created by <paramref name="caseworker"/> acting as a caseworker.</summary>
+    protected Task<Core.Cases.CaseDetails> CreatedAsync(Core.Cases.CreateCaseCommand command, AppUser caseworker) =>
+        CreatedAsync(command, TestApp.ActorOf(caseworker, Roles.Caseworker));
+
     protected async Task<TResult> WithDbAsync<TResult>(Func<CaseTrackerDbContext, Task<TResult>> work) =>
         await WithServiceAsync(work);
 

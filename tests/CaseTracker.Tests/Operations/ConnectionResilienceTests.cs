@@ -43,7 +43,7 @@ public sealed class ConnectionResilienceTests(TestApp app) : IntegrationTest(app
     public async Task After_the_server_drops_every_connection_pages_and_writes_succeed_and_the_note_is_recorded_once()
     {
         var (client, user) = await SignInAsync();
-        var c = await CreatedAsync(CaseBuilder.Spouse(), TestApp.ActorOf(user, Roles.Caseworker));
+        var c = await CreatedAsync(CaseBuilder.Spouse(), user);
         // Warm the app's pool: several connections open and idle.
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.Http.GetAsync($"/Cases/{c.Id}", Ct)));
         var form = await client.GetFormAsync($"/Cases/{c.Id}", "[data-testid=entry-form]");

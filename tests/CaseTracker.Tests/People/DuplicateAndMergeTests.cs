@@ -12,9 +12,6 @@ namespace CaseTracker.Tests.People;
 
 public sealed class DuplicateAndMergeTests(TestApp app) : IntegrationTest(app)
 {
-    private async Task<CaseDetails> SeedAsync(AppUser owner, CreateCaseCommand command) =>
-        await CreatedAsync(command, TestApp.ActorOf(owner, Roles.Caseworker));
-
     private static void FillNewCase(Form form, string family, string native)
     {
         form["Input.Title"] = "A second case";
@@ -30,7 +27,7 @@ public sealed class DuplicateAndMergeTests(TestApp app) : IntegrationTest(app)
     public async Task Creating_a_person_known_already_shows_the_likely_match_with_reasons_before_saving()
     {
         var (client, user) = await SignInAsync();
-        var existing = await SeedAsync(user, CaseBuilder.Spouse());
+        var existing = await CreatedAsync(CaseBuilder.Spouse(), user);
         var form = await client.GetFormAsync("/Cases/Create");
         FillNewCase(form, "Petrowa", "");
 
@@ -56,7 +53,7 @@ public sealed class DuplicateAndMergeTests(TestApp app) : IntegrationTest(app)
     public async Task Using_the_existing_person_links_it_instead_of_creating_a_second_one()
     {
         var (client, user) = await SignInAsync();
-        var existing = await SeedAsync(user, CaseBuilder.Spouse());
+        var existing = await CreatedAsync(CaseBuilder.Spouse(), user);
         var form = await client.GetFormAsync("/Cases/Create");
         FillNewCase(form, "Petrova", "Петрова");
         var page = await UserClient.ParseAsync(await client.PostAsync(form));
@@ -77,11 +74,11 @@ public sealed class DuplicateAndMergeTests(TestApp app) : IntegrationTest(app)
     {
         var (supervisor, _) = await SignInAsync(Roles.Supervisor);
         var owner = await App.CreateUserAsync(Roles.Caseworker);
-        var first = await SeedAsync(owner, CaseBuilder.Spouse());
+        var first = await CreatedAsync(CaseBuilder.Spouse(), owner);
         var secondCommand = CaseBuilder.Spouse("Petrowa", "Петрова");
         secondCommand.People.RemoveAt(1);
         secondCommand.Category = CaseCategory.DividedFamily;
-        var second = await SeedAsync(owner, secondCommand);
+        var second = await CreatedAsync(secondCommand, owner);
         var keep = first.People[0].PersonId;
         var merge = second.People[0].PersonId;
 
@@ -112,7 +109,7 @@ public sealed class DuplicateAndMergeTests(TestApp app) : IntegrationTest(app)
     public async Task Caseworkers_cannot_merge()
     {
         var (client, user) = await SignInAsync();
-        var c = await SeedAsync(user, CaseBuilder.Spouse());
+        var c = await CreatedAsync(CaseBuilder.Spouse(), user);
         var page = await client.GetPageAsync($"/People/{c.People[0].PersonId}");
         Assert.Null(page.QuerySelector("[data-testid=merge-form]"));
         var token = Form.Read(page, "/", "[data-testid=alias-form]")["__RequestVerificationToken"]!;
@@ -129,10 +126,10 @@ public sealed class DuplicateAndMergeTests(TestApp app) : IntegrationTest(app)
     {
         var (client, user) = await SignInAsync();
         var other = await App.CreateUserAsync(Roles.Caseworker);
-        await SeedAsync(user, CaseBuilder.Spouse());
+        await CreatedAsync(CaseBuilder.Spouse(), user);
         var hidden = CaseBuilder.Spouse("Orlova", "Орлова");
         hidden.IsRestricted = true;
-        await SeedAsync(other, hidden);
+        await CreatedAsync(hidden, other);
 
         var people = await client.Http.GetStringAsync("/People/Suggest?q=Petrowa", Ct);
         var cases = await client.Http.GetStringAsync("/Cases/Suggest?q=%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2%D0%B0", Ct);
@@ -150,7 +147,7 @@ public sealed class DuplicateAndMergeTests(TestApp app) : IntegrationTest(app)
         var colleague = await App.CreateUserAsync(Roles.Caseworker);
         var hidden = CaseBuilder.Spouse();
         hidden.IsRestricted = true;
-        var restricted = await SeedAsync(colleague, hidden);
+        var restricted = await CreatedAsync(hidden, colleague);
         var form = await client.GetFormAsync("/Cases/Create");
         FillNewCase(form, "Petrova", "Петрова");
 

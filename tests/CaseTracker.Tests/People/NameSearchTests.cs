@@ -16,9 +16,6 @@ public sealed class NameSearchTests(TestApp app) : IntegrationTest(app)
 {
     private static readonly RomanizationSystem[] OtherSystems = [RomanizationSystem.Icao9303, RomanizationSystem.German, RomanizationSystem.French];
 
-    private Task<CaseDetails> SeedAsync(AppUser owner, CreateCaseCommand command) =>
-        CreatedAsync(command, TestApp.ActorOf(owner, Roles.Caseworker));
-
     private static CreateCaseCommand Shcharansky()
     {
         var c = CaseBuilder.Spouse("Shcharanskiy", "Щаранский");
@@ -48,8 +45,8 @@ public sealed class NameSearchTests(TestApp app) : IntegrationTest(app)
     public async Task A_person_is_found_under_any_script_spelling_order_and_surname_form(string query)
     {
         var (client, user) = await SignInAsync();
-        var wanted = await SeedAsync(user, Shcharansky());
-        await SeedAsync(user, CaseBuilder.Spouse("Orlova", "Орлова"));
+        var wanted = await CreatedAsync(Shcharansky(), user);
+        await CreatedAsync(CaseBuilder.Spouse("Orlova", "Орлова"), user);
 
         var page = await client.GetPageAsync("/Cases?q=" + Uri.EscapeDataString(query));
         var first = page.QuerySelector("[data-testid=case-table] tbody tr").Text();
@@ -63,7 +60,7 @@ public sealed class NameSearchTests(TestApp app) : IntegrationTest(app)
     public async Task A_later_name_recorded_as_an_alias_finds_the_person_with_the_matched_form_shown()
     {
         var (client, user) = await SignInAsync();
-        var c = await SeedAsync(user, Shcharansky());
+        var c = await CreatedAsync(Shcharansky(), user);
         var form = await client.GetFormAsync($"/People/{c.People[0].PersonId}", "[data-testid=alias-form]");
         form["Alias.FamilyName"] = "Sharansky";
         form["Alias.GivenName"] = "Natan";
@@ -82,8 +79,8 @@ public sealed class NameSearchTests(TestApp app) : IntegrationTest(app)
     public async Task People_search_ranks_the_closest_name_first()
     {
         var (client, user) = await SignInAsync();
-        await SeedAsync(user, CaseBuilder.Spouse("Zakharova", "Захарова"));
-        await SeedAsync(user, CaseBuilder.Spouse("Sakharova", "Сахарова"));
+        await CreatedAsync(CaseBuilder.Spouse("Zakharova", "Захарова"), user);
+        await CreatedAsync(CaseBuilder.Spouse("Sakharova", "Сахарова"), user);
 
         var page = await client.GetPageAsync("/People?q=%D0%A1%D0%B0%D1%85%D0%B0%D1%80%D0%BE%D0%B2%D0%B0");
         var rows = page.QuerySelectorAll("[data-testid=people-results] tbody tr").Select(r => r.Text()).ToList();
@@ -132,8 +129,8 @@ public sealed class NameSearchTests(TestApp app) : IntegrationTest(app)
     public async Task A_typed_beginning_finds_the_name_in_any_script_and_spelling()
     {
         var (client, user) = await SignInAsync();
-        var wanted = await SeedAsync(user, Shcharansky());
-        var other = await SeedAsync(user, CaseBuilder.Spouse("Orlova", "Орлова"));
+        var wanted = await CreatedAsync(Shcharansky(), user);
+        var other = await CreatedAsync(CaseBuilder.Spouse("Orlova", "Орлова"), user);
         // The case was entered as Shcharanskiy / Щаранский; a caseworker types the beginning of any spelling.
         foreach (var typed in new[] { "Shchar", "Щаран", "Scharan", "Sharan", "shcharanskiy anat" })
         {
@@ -146,7 +143,7 @@ public sealed class NameSearchTests(TestApp app) : IntegrationTest(app)
         // begin with the very letters typed, though its reference sorts first.
         var zharkovaCase = CaseBuilder.Spouse("Zharkova", "Жаркова");
         zharkovaCase.Category = CaseCategory.DualNational;
-        var zharkova = await SeedAsync(user, zharkovaCase);
+        var zharkova = await CreatedAsync(zharkovaCase, user);
         Assert.True(string.CompareOrdinal(zharkova.Reference, wanted.Reference) < 0);
         var typing = (await client.GetPageAsync("/Cases?q=Shchar")).QuerySelector("[data-testid=case-table]")!.Text();
         Assert.True(typing.IndexOf(zharkova.Reference, StringComparison.Ordinal) > typing.IndexOf(wanted.Reference, StringComparison.Ordinal),
@@ -190,7 +187,7 @@ public sealed class NameSearchTests(TestApp app) : IntegrationTest(app)
         var (client, user) = await SignInAsync();
         // One case of a Maria Kuznetsova, then more persons of that name than the search reads candidates for, and one
         // Zinaida Kuznetsova.
-        var wanted = await SeedAsync(user, CaseBuilder.Spouse("Kuznetsova", "Кузнецова"));
+        var wanted = await CreatedAsync(CaseBuilder.Spouse("Kuznetsova", "Кузнецова"), user);
         await using (var conn = new NpgsqlConnection(App.ConnectionString))
         {
             await conn.OpenAsync(Ct);

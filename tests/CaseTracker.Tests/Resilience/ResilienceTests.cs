@@ -24,7 +24,7 @@ public sealed class ResilienceTests(TestApp app) : IntegrationTest(app)
     public async Task Twenty_concurrent_editors_lose_no_update_and_every_loser_is_told()
     {
         var owner = await App.CreateUserAsync(Roles.Caseworker);
-        var c = await CreatedAsync(CaseBuilder.Spouse(), TestApp.ActorOf(owner, Roles.Caseworker));
+        var c = await CreatedAsync(CaseBuilder.Spouse(), owner);
         var editors = new List<WebUser>();
         for (var i = 0; i < 20; i++)
         {
