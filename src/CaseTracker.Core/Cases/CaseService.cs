@@ -44,51 +44,39 @@ public sealed class CaseService(
         {
             // A search reads its matching cases once, each with the score of its best-matching person (at most a few
             // thousand rows, capped past the count limit): that is its count (every time: it is audited), and, by
-            // relevance, its order; then cases found only by the text of a name or by reference, by reference. What it
-            // found is kept for its next pages, sorts and repeats while nothing it read changes (SearchResults).
-            (IQueryable<Case> Cases, Dictionary<int, double> Scores, List<ScoredCase> Matched, bool Partial)? pastLimit = null;
+            // relevance, its order; then cases found only by the text of a name or by reference, by reference. Past the
+            // count limit it keeps the first cases by relevance, as far as the pages go: every case of a person it
+            // scored, best first, then the others by reference. What it found is kept for its next pages, sorts and
+            // repeats while nothing it read changes (SearchResults).
+            IQueryable<Case>? read = null;
             var hits = await searches.GetAsync(db, FilterKey(query, actor), async token =>
             {
                 var (filtered, scores, partial) = await FilterAsync(query, actor, token);
+                read = filtered;
                 var matched = await ScoredAsync(filtered, scores!, CountLimit + 1, token);
-                if (matched.Count > CountLimit)
-                {
-                    pastLimit = (filtered, scores!, matched, partial);
-                    return null;
-                }
-                return new SearchHits(ByRelevance(matched).ToArray(), partial);
+                return matched.Count > CountLimit
+                    ? new SearchHits([.. await FirstByRelevanceAsync(filtered, scores!, CountLimit, token)], partial, PastLimit: true)
+                    : new SearchHits([.. ByRelevance(matched)], partial);
             }, ct);
-            // The page by relevance, from what was kept or (past the limit) from the database; other sorts page the
-            // kept ids, or the filtered cases.
-            Func<int, Task<List<int>>> rankedPage;
-            IQueryable<Case> matching;
-            if (hits is not null)
-            {
-                namesArePartial = hits.NamesArePartial;
-                var all = hits.Ranked;
-                counted = all.Length;
-                rankedPage = skip => Task.FromResult(all.Skip(skip).Take(pageSize).ToList());
-                matching = db.Cases.AsNoTracking().Where(c => all.Contains(c.Id));
-            }
-            else
-            {
-                var (filtered, scores, matched, partial) = pastLimit!.Value;
-                namesArePartial = partial;
-                counted = matched.Count;
-                rankedPage = skip => RelevancePageAsync(filtered, scores, skip, pageSize, ct);
-                matching = filtered;
-            }
+            namesArePartial = hits.NamesArePartial;
+            var all = hits.Ranked;
+            counted = hits.PastLimit ? CountLimit + 1 : all.Length;
             page = PageOf(query, pageSize, counted);
             var first = (page - 1) * pageSize;
             if (query.Sort == CaseSort.Relevance)
             {
-                relevanceOrder = await rankedPage(first);
+                relevanceOrder = all.Skip(first).Take(pageSize).ToList();
                 var ids = relevanceOrder;
                 pageQuery = db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id));
             }
+            else if (!hits.PastLimit)
+            {
+                pageQuery = PageOfIds(db.Cases.AsNoTracking().Where(c => all.Contains(c.Id)), query, first, pageSize);
+            }
             else
             {
-                pageQuery = PageOfIds(matching, query, first, pageSize);
+                // Past the limit, what was kept is the first cases by relevance, not every match: another order reads them.
+                pageQuery = PageOfIds(read ?? (await FilterAsync(query, actor, ct)).Cases, query, first, pageSize);
             }
         }
         else
@@ -160,21 +148,22 @@ public sealed class CaseService(
     }
 
     /// <summary>
-    /// A page by relevance when more cases match than are read (a short text found in many names): every case of a scored
-    /// person (at most a few hundred), best first, then the others by reference, from the database.
+    /// The first <paramref name="limit"/> cases by relevance when more cases match than are read (a short text found in
+    /// many names): every case of a scored person (at most a few hundred), best first, then the others by reference, from
+    /// the database.
     /// </summary>
-    private async Task<List<int>> RelevancePageAsync(IQueryable<Case> filtered, Dictionary<int, double> scores, int skip, int take, CancellationToken ct)
+    private async Task<List<int>> FirstByRelevanceAsync(IQueryable<Case> filtered, Dictionary<int, double> scores, int limit, CancellationToken ct)
     {
         // The persons found by their names (not those found by a beginning alone, who may be thousands).
         var personIds = scores.Where(s => s.Value >= PeopleSearch.Threshold).Select(s => s.Key).ToList();
         var ranked = ByRelevance(await ScoredAsync(filtered.Where(c => c.People.Any(cp => personIds.Contains(cp.PersonId))), scores, null, ct)).ToList();
-        var page = ranked.Skip(skip).Take(take).ToList();
-        if (page.Count < take)
+        var first = ranked.Take(limit).ToList();
+        if (first.Count < limit)
         {
-            page.AddRange(await filtered.Where(c => !ranked.Contains(c.Id)).OrderBy(c => c.Reference)
-                .Skip(Math.Max(0, skip - ranked.Count)).Take(take - page.Count).Select(c => c.Id).ToListAsync(ct));
+            first.AddRange(await filtered.Where(c => !ranked.Contains(c.Id)).OrderBy(c => c.Reference)
+                .Take(limit - first.Count).Select(c => c.Id).ToListAsync(ct));
         }
-        return page;
+        return first;
     }
 
     /// <summary>A case matched by a search, with the score of its best-matching person (none when found by the text of a

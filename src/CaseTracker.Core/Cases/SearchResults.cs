@@ -8,9 +8,10 @@ namespace CaseTracker.Core.Cases;
 
 /// <summary>
 /// The cases a search found, best first (at most <see cref="CaseService.CountLimit"/>), and whether more persons may bear
-/// the name than were ranked.
+/// the name than were ranked. <paramref name="PastLimit"/>: more cases match than the limit, and these are the first of
+/// them by relevance.
 /// </summary>
-public sealed record SearchHits(int[] Ranked, bool NamesArePartial);
+public sealed record SearchHits(int[] Ranked, bool NamesArePartial, bool PastLimit = false);
 
 /// <summary>
 /// Keeps what case searches found, for their next pages, sorts and repeats, while nothing they read has changed
@@ -47,10 +48,9 @@ public sealed class SearchResults : IDisposable
 
     /// <summary>
     /// The result kept under <paramref name="key"/> if nothing it read has changed since; otherwise the result of
-    /// <paramref name="search"/>, read after taking the snapshot it is kept with, and kept unless it is null (a search
-    /// past the count limit, which is not kept).
+    /// <paramref name="search"/>, read after taking the snapshot it is kept with, and kept.
     /// </summary>
-    public async Task<SearchHits?> GetAsync(CaseTrackerDbContext db, string key, Func<CancellationToken, Task<SearchHits?>> search, CancellationToken ct)
+    public async Task<SearchHits> GetAsync(CaseTrackerDbContext db, string key, Func<CancellationToken, Task<SearchHits>> search, CancellationToken ct)
     {
         if (kept.TryGetValue(key, out Entry? entry) && entry is not null)
         {
@@ -67,14 +67,11 @@ public sealed class SearchResults : IDisposable
         // it (under READ COMMITTED each later statement sees at least what this one saw).
         var snapshot = await db.Database.SqlQueryRaw<string>("""SELECT pg_current_snapshot()::text AS "Value" """).SingleAsync(ct);
         var found = await search(ct);
-        if (found is not null)
+        kept.Set(key, new Entry(found, snapshot), new MemoryCacheEntryOptions
         {
-            kept.Set(key, new Entry(found, snapshot), new MemoryCacheEntryOptions
-            {
-                AbsoluteExpirationRelativeToNow = KeepFor,
-                Size = found.Ranked.Length + 16,
-            });
-        }
+            AbsoluteExpirationRelativeToNow = KeepFor,
+            Size = found.Ranked.Length + 16,
+        });
         return found;
     }
 

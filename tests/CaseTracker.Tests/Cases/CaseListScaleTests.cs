@@ -4,6 +4,7 @@ using CaseTracker.Core.Cases;
 using CaseTracker.Core.Common;
 using CaseTracker.Core.Names;
 using CaseTracker.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CaseTracker.Tests.Cases;
@@ -98,23 +99,55 @@ public sealed class CaseListScaleTests(TestApp app) : IntegrationTest(app)
     public async Task A_search_past_the_limit_still_ranks_the_cases_of_the_persons_it_found_first()
     {
         // The seed's applicant is Petrova; each copy's, Petrovanovichenkovskaya: a name that begins like the query but is
-        // not similar to it, so that the copies are found by that beginning and only the seed by her name.
+        // not similar to it, so that the copies are found by that beginning and only the seed by her name. A hundred more
+        // copies (SP-Y) have the seed's applicant, so that, with the cases found by the beginning, more than the limit
+        // match; and by reference they come after the copies found by the beginning.
         var (client, _, seed) = await SignInWithCopiesAsync(CaseService.CountLimit + 50);
         await GivePersonsToCopiesAsync(seed.Id, "SP-X", "Petrovanovichenkovskaya");
+        await CopyCaseAsync(seed.Id, 100, "SP-Y");
+        await using (var conn = new NpgsqlConnection(App.ConnectionString))
+        {
+            await conn.OpenAsync(Ct);
+            await using var link = new NpgsqlCommand($"""
+                INSERT INTO case_people (case_id, person_id, role, position)
+                SELECT c.id, (SELECT person_id FROM case_people WHERE case_id = {seed.Id} ORDER BY position LIMIT 1), 'ApplicantInUssr', 0
+                FROM cases c WHERE c.reference LIKE 'SP-Y%'
+                """, conn);
+            Assert.Equal(100, await link.ExecuteNonQueryAsync(Ct));
+        }
+        string CountOf(AngleSharp.Dom.IDocument page) => page.QuerySelector("[data-testid=result-count]")!.TextContent;
+        List<string> ReferencesOf(AngleSharp.Dom.IDocument page) =>
+            page.QuerySelectorAll("[data-testid=case-table] tbody tr td:nth-child(2)").Select(td => td.TextContent.Trim()).ToList();
 
+        // First the cases of the persons found by their name (the seed and SP-Y), then the others, each by reference.
         var first = await client.GetPageAsync("/Cases?q=Petrov");
-        Assert.Contains("Showing 1–50 of at least 10,000 cases", first.QuerySelector("[data-testid=result-count]")!.TextContent, StringComparison.Ordinal);
-        var references = first.QuerySelectorAll("[data-testid=case-table] tbody tr td:nth-child(2)").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Contains("Showing 1–50 of more than 10,000 cases", CountOf(first), StringComparison.Ordinal);
+        var references = ReferencesOf(first);
         Assert.Equal(50, references.Count);
         Assert.Equal(seed.Reference, references[0]);
-        Assert.All(references.Skip(1), r => Assert.StartsWith("SP-X", r, StringComparison.Ordinal));
+        Assert.All(references.Skip(1), r => Assert.StartsWith("SP-Y", r, StringComparison.Ordinal));
         Assert.Equal(references.Skip(1).Order(StringComparer.Ordinal), references.Skip(1));
 
-        // ("At least": more persons bear a name that begins so than a search reads.) Sorted otherwise, the same search is
-        // counted the same way.
+        // What it found is kept, past the limit too: its next pages and its last one within the limit are read from it,
+        // in the same order, without searching again.
+        var kept = App.Factory.Services.GetRequiredService<SearchResults>();
+        var before = kept.Counts;
+        var second = ReferencesOf(await client.GetPageAsync("/Cases?q=Petrov&p=2"));
+        var third = ReferencesOf(await client.GetPageAsync("/Cases?q=Petrov&p=3"));
+        var last = await client.GetPageAsync("/Cases?q=Petrov&p=999");
+        Assert.Equal((before.Hits + 3, before.Misses), kept.Counts);
+        Assert.Equal(references.Skip(1).Concat(second).Concat(third.Take(1)),
+            references.Skip(1).Concat(second).Concat(third.Take(1)).Order(StringComparer.Ordinal));
+        Assert.All(second.Concat(third.Take(1)), r => Assert.StartsWith("SP-Y", r, StringComparison.Ordinal));
+        Assert.Equal(49, third.Count(r => r.StartsWith("SP-X", StringComparison.Ordinal)));
+        Assert.Equal(third.Skip(1).Order(StringComparer.Ordinal), third.Skip(1));
+        Assert.Contains("Showing 9,951–10,000 of more than 10,000", CountOf(last), StringComparison.Ordinal);
+        Assert.Equal(50, ReferencesOf(last).Count);
+
+        // Sorted otherwise, the same search is counted the same way, and reads every match again.
         var byReference = await client.GetPageAsync("/Cases?q=Petrov&sort=Reference&desc=true");
-        Assert.Contains("of at least 10,000 cases", byReference.QuerySelector("[data-testid=result-count]")!.TextContent, StringComparison.Ordinal);
-        Assert.StartsWith("SP-X", byReference.QuerySelector("[data-testid=case-table] tbody tr td:nth-child(2)")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("of more than 10,000 cases", CountOf(byReference), StringComparison.Ordinal);
+        Assert.StartsWith("SP-Y", ReferencesOf(byReference)[0], StringComparison.Ordinal);
     }
 
     [Fact]
