@@ -27,7 +27,8 @@ public sealed class SearchResults : IDisposable
     /// <summary>How long a result is kept at most; well under the hour that <c>search_changes</c> keeps its rows.</summary>
     public static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(10);
 
-    /// <summary>At most this many case ids are kept in all (4 bytes each): a few hundred searches of common names.</summary>
+    /// <summary>At most this many case ids are kept in all (4 bytes each): a few hundred searches of common names, or about a
+    /// hundred past the count limit (10,000 ids each). Those past the limit go first when the cache is full.</summary>
     public const long SizeLimit = 1_000_000;
 
     private readonly MemoryCache kept = new(new MemoryCacheOptions { SizeLimit = SizeLimit });
@@ -71,6 +72,9 @@ public sealed class SearchResults : IDisposable
         {
             AbsoluteExpirationRelativeToNow = KeepFor,
             Size = found.Ranked.Length + 16,
+            // A search past the limit (a short beginning typed into the header, a name that begins many others) holds as
+            // many ids as a hundred common names: when the cache is full, those go first.
+            Priority = found.PastLimit ? CacheItemPriority.Low : CacheItemPriority.Normal,
         });
         return found;
     }

@@ -47,12 +47,14 @@ public abstract partial class BrowserTest(AppServer app) : IAsyncDisposable
     protected async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/Account/Login");
+        // Nobody is signed in on this page yet, so the signed-in user shown below is the next page's.
+        var currentUser = page.GetByTestId("current-user");
+        await Expect(currentUser).ToHaveCountAsync(0);
         await page.Locator("#Input_Email").FillAsync(email);
         await page.Locator("#Input_Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         // The next page shows who is signed in, or asks for the authenticator's code. (Waiting for its address instead
         // timed out when the page had loaded before the wait began.)
-        var currentUser = page.GetByTestId("current-user");
         await Expect(currentUser.Or(page.Locator("#Code")).First).ToBeVisibleAsync();
         if (IsAt(page.Url, "/Account/LoginWith2fa"))
         {

@@ -142,12 +142,25 @@ public sealed class CaseListScaleTests(TestApp app) : IntegrationTest(app)
         Assert.Equal(49, third.Count(r => r.StartsWith("SP-X", StringComparison.Ordinal)));
         Assert.Equal(third.Skip(1).Order(StringComparer.Ordinal), third.Skip(1));
         Assert.Contains("Showing 9,951–10,000 of more than 10,000", CountOf(last), StringComparison.Ordinal);
-        Assert.Equal(50, ReferencesOf(last).Count);
+        var lastKept = ReferencesOf(last);
+        Assert.Equal(50, lastKept.Count);
 
-        // Sorted otherwise, the same search is counted the same way, and reads every match again.
-        var byReference = await client.GetPageAsync("/Cases?q=Petrov&sort=Reference&desc=true");
-        Assert.Contains("of more than 10,000 cases", CountOf(byReference), StringComparison.Ordinal);
-        Assert.StartsWith("SP-Y", ReferencesOf(byReference)[0], StringComparison.Ordinal);
+        // Sorted otherwise, the same search is counted the same way, and reads every match, not only those kept: by
+        // reference from the last, after the hundred SP-Y, come the SP-X copies past the last one kept. The same page
+        // when the search is run for it and when it was kept.
+        kept.Clear();
+        foreach (var fresh in new[] { true, false })
+        {
+            var counts = kept.Counts;
+            var byReference = await client.GetPageAsync("/Cases?q=Petrov&sort=Reference&desc=true&p=3");
+            Assert.Equal(fresh ? (counts.Hits, counts.Misses + 1) : (counts.Hits + 1, counts.Misses), kept.Counts);
+            Assert.Contains("Showing 101–150 of more than 10,000 cases", CountOf(byReference), StringComparison.Ordinal);
+            var descending = ReferencesOf(byReference);
+            Assert.All(descending, r => Assert.StartsWith("SP-X", r, StringComparison.Ordinal));
+            Assert.Equal(descending.OrderDescending(StringComparer.Ordinal), descending);
+            Assert.True(string.CompareOrdinal(descending[0], lastKept.Max(StringComparer.Ordinal)!) > 0,
+                $"{descending[0]} after {lastKept.Max(StringComparer.Ordinal)}");
+        }
     }
 
     [Fact]
