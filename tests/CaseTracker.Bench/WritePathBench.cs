@@ -81,7 +81,7 @@ internal static class WritePathBench
         Console.WriteLine($"import.rows: {importedRows}");
         Console.WriteLine($"import.csv_bytes: {csv.Length}");
         Console.WriteLine($"import.seconds: {Format(importMedian, "0.0")}");
-        Console.WriteLine($"import.allocated_mb: {(allocated / (1024.0 * 1024.0)).ToString("0", CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"import.allocated_mb: {Format(allocated / (1024.0 * 1024.0), "0")}");
         Console.WriteLine($"import.rows_per_s: {Format(importedRows / importMedian, "0")}");
         Console.WriteLine($"copy.seconds: {Format(copyMedian, "0.0")}");
         Console.WriteLine($"copy.rows_per_s: {Format(count / copyMedian, "0")}");
@@ -160,8 +160,8 @@ internal static class WritePathBench
         Console.WriteLine($"preview.errors: {preview.Errors.Count() + preview.FileErrors.Count}");
         Console.WriteLine($"preview.warnings: {preview.Warnings.Count()}");
         Console.WriteLine($"preview.duplicate_check_notice: {preview.DuplicateCheckNotice ?? "none"}");
-        Console.WriteLine($"preview.seconds: {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
-        Console.WriteLine($"preview.allocated_mb: {((GC.GetTotalAllocatedBytes() - allocated) / (1024.0 * 1024.0)).ToString("0", CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"preview.seconds: {Format(watch.Elapsed.TotalSeconds, "0.0")}");
+        Console.WriteLine($"preview.allocated_mb: {Format((GC.GetTotalAllocatedBytes() - allocated) / (1024.0 * 1024.0), "0")}");
         Console.WriteLine($"preview.content_chars: {preview.Content?.Length ?? 0}");
         return preview.CanImport ? 0 : 1;
     }
