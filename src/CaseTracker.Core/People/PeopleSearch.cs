@@ -156,14 +156,23 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
     /// keys themselves took 60–550 ms at a million cases) through <c>similar_name_keys</c>, which reads them by the
     /// vocabulary's trigram index (the planner prices <c>similarity()</c> so cheaply that it scanned a small vocabulary
     /// instead: 3.3 against 0.24 ms); then, most similar key first, the rows of their persons from the key index, each
-    /// with the form of the name it was made from, until the limit.
+    /// with the form of the name it was made from, until the limit. Both inside <c>similar_key_forms</c>, which reads the
+    /// key index only as far as the limit: planned for any key, the statement had read every person of a common key
+    /// first (a bitmap scan of up to 250,000 rows, 50–175 ms at 2.6 million cases, against 2–7 ms).
     /// </summary>
-    internal const string SimilarKeyFormsSql = """
+    internal const string SimilarKeyFormsSql = "SELECT k.person_id, k.form FROM similar_key_forms(@key, @keys, @limit) k";
+
+    /// <summary>
+    /// <see cref="SimilarKeyFormsSql"/> among given persons (the other words of a name, among the persons of its rarest):
+    /// their keys by the person index, a few each, kept where similar. Driven by the key instead, it read every person of a
+    /// common key ("Natalia": 250,000 rows, 100–800 ms) to keep a few dozen.
+    /// </summary>
+    internal const string SimilarKeyFormsAmongSql = """
         SELECT k.person_id, k.form
-        FROM (SELECT s.key, s.similarity FROM similar_name_keys(@key, @keys) s ORDER BY s.similarity DESC) v
-        JOIN person_name_keys k ON k.key = v.key
-        WHERE @among::int[] IS NULL OR k.person_id = ANY(@among)
-        ORDER BY v.similarity DESC
+        FROM similar_name_keys(@key, @keys) s
+        JOIN person_name_keys k ON k.key = s.key
+        WHERE k.person_id = ANY(@among)
+        ORDER BY s.similarity DESC
         LIMIT @limit
         """;
 
@@ -178,19 +187,28 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
     /// <summary>
     /// The persons with a key equal or similar to <paramref name="key"/> (among <paramref name="among"/> when given), with
     /// the forms of their names that have such a key, those with the most similar keys first: at most
-    /// <see cref="CandidateLimit"/> rows (<see cref="SimilarKeyFormsSql"/>).
+    /// <see cref="CandidateLimit"/> rows (<see cref="SimilarKeyFormsSql"/>, <see cref="SimilarKeyFormsAmongSql"/>).
     /// </summary>
     private async Task<List<KeyForm>> SimilarKeyFormsAsync(string key, List<int>? among, CancellationToken ct) =>
-        await db.Database.SqlQueryRaw<KeyForm>(SimilarKeyFormsSql, SimilarKeyFormsParameters(key, among)).ToListAsync(ct);
+        await db.Database.SqlQueryRaw<KeyForm>(among is null ? SimilarKeyFormsSql : SimilarKeyFormsAmongSql, SimilarKeyFormsParameters(key, among))
+            .ToListAsync(ct);
 
-    /// <summary>The parameters of <see cref="SimilarKeyFormsSql"/> for a key (and the persons to look among, if any).</summary>
-    internal static NpgsqlParameter[] SimilarKeyFormsParameters(string key, List<int>? among) =>
-    [
-        new("key", NpgsqlDbType.Text) { Value = key },
-        new("keys", NpgsqlDbType.Integer) { Value = SimilarKeyLimit },
-        new("among", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = (object?)among?.ToArray() ?? DBNull.Value },
-        new("limit", NpgsqlDbType.Integer) { Value = CandidateLimit },
-    ];
+    /// <summary>The parameters of <see cref="SimilarKeyFormsSql"/> for a key, or of <see cref="SimilarKeyFormsAmongSql"/>
+    /// with the persons to look among.</summary>
+    internal static NpgsqlParameter[] SimilarKeyFormsParameters(string key, List<int>? among)
+    {
+        List<NpgsqlParameter> parameters =
+        [
+            new("key", NpgsqlDbType.Text) { Value = key },
+            new("keys", NpgsqlDbType.Integer) { Value = SimilarKeyLimit },
+            new("limit", NpgsqlDbType.Integer) { Value = CandidateLimit },
+        ];
+        if (among is not null)
+        {
+            parameters.Add(new("among", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = among.ToArray() });
+        }
+        return [.. parameters];
+    }
 
     /// <summary>A typed word's key must have at least this many letters to be looked up as a beginning: a shorter one
     /// begins a large part of all names.</summary>
@@ -198,7 +216,7 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
 
     /// <summary>
     /// The statement behind <see cref="BeginningWithAsync"/>: the persons with a key that begins with the first key
-    /// (the longest, the rarest as a rule), from the key index alone (a range of keys, as the index's collation may not
+    /// (the one that begins the fewest keys), from the key index alone (a range of keys, as the index's collation may not
     /// order <c>LIKE</c> patterns), who also have, for each other key, a key that begins with it (their own keys, by the
     /// person index). Keys are lower-case Latin letters only, so they need no escaping in a pattern.
     /// </summary>
@@ -217,6 +235,47 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
               WHERE NOT EXISTS (SELECT 1 FROM person_name_keys m WHERE m.person_id = k.person_id AND m.key LIKE o.prefix || '%'))
         LIMIT @rows
         """;
+
+    /// <summary>
+    /// How many keys begin with each of several keys (<c>@from</c>, up to <c>@to</c>: <see cref="BeginningWithSql"/>'s
+    /// ranges), counted up to <see cref="BeginningCountCap"/> from the key index alone, in the order given.
+    /// </summary>
+    internal const string BeginningCountsSql = """
+        SELECT w.i::int AS word,
+            (SELECT count(*) FROM (SELECT 1 FROM person_name_keys k WHERE k.key >= w.f AND k.key < w.t LIMIT @cap) c)::int AS keys
+        FROM unnest(@from::text[], @to::text[]) WITH ORDINALITY w(f, t, i)
+        """;
+
+    /// <summary>
+    /// The persons with a key that begins with each of several keys (<c>@from0</c> up to <c>@to0</c>, and so on), when each
+    /// begins many keys: every key of each, from the key index alone, and the persons found in all of them.
+    /// </summary>
+    internal static string BeginningWithEverySql(int words) =>
+        string.Join("\nINTERSECT\n", Enumerable.Range(0, words).Select(i =>
+            $"SELECT person_id, '' AS form FROM person_name_keys WHERE key >= @from{i} AND key < @to{i} AND key LIKE @from{i} || '%'"))
+        + "\nLIMIT @rows";
+
+    /// <summary>The forms of the given persons' names with a key that begins with <c>@from</c> (up to <c>@to</c>).</summary>
+    internal const string BeginningFormsSql = """
+        SELECT k.person_id, k.form FROM person_name_keys k
+        WHERE k.person_id = ANY(@persons) AND k.key >= @from AND k.key < @to AND k.key LIKE @from || '%'
+        """;
+
+    /// <summary>The keys that begin with a word are counted up to this many, to choose the word that leads a beginning of
+    /// several words (each key of it costs a look-up of the others among the person's keys, about 5 µs); when every word
+    /// begins this many, every word's keys are read instead (<see cref="BeginningWithEverySql"/>, about 0.5 µs a key).</summary>
+    public const int BeginningCountCap = 20_000;
+
+    /// <summary>How many keys begin with a word of the query (<see cref="BeginningCountsSql"/>).</summary>
+    private sealed class BeginningCount
+    {
+        public int Word { get; init; }
+
+        public int Keys { get; init; }
+    }
+
+    /// <summary>The key after every key that begins with <paramref name="key"/> (keys are lower-case Latin letters).</summary>
+    private static string After(string key) => key[..^1] + (char)(key[^1] + 1);
 
     /// <summary>How a person whose name begins with the very letters typed ranks (<see cref="BeginningWithAsync"/>): below
     /// every name found above the threshold, and above those whose key alone begins alike ("Shchar" also begins the key
@@ -240,19 +299,59 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
         {
             return ([], [], false);
         }
+        var everyWordCommon = false;
+        if (words.Count > 1)
+        {
+            // The word that begins the fewest keys leads: each of its keys is looked up among the person's keys for the
+            // others. The longest word, which led before, is as often a common given name: "Natalia" begins 250,000 keys
+            // at 2.6 million cases, and leading with it took 2 s.
+            var counts = await db.Database.SqlQueryRaw<BeginningCount>(BeginningCountsSql,
+                new NpgsqlParameter("from", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words.Select(w => w.Key).ToArray() },
+                new NpgsqlParameter("to", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words.Select(w => After(w.Key)).ToArray() },
+                new NpgsqlParameter("cap", NpgsqlDbType.Integer) { Value = BeginningCountCap })
+                .ToListAsync(ct);
+            var keysOf = counts.ToDictionary(c => c.Word - 1, c => c.Keys);
+            words = [.. words.Select((w, i) => (w, i)).OrderBy(x => keysOf.GetValueOrDefault(x.i)).Select(x => x.w)];
+            everyWordCommon = keysOf.Values.Min() >= BeginningCountCap;
+        }
         var first = words[0].Key;
         // A person has a key per word of each form of their name: a few rows each for one beginning.
         var rows = limit * 4;
-        var found = await db.Database.SqlQueryRaw<KeyForm>(rank ? BeginningWithFormsSql : BeginningWithSql,
-            new NpgsqlParameter("from", NpgsqlDbType.Text) { Value = first },
-            new NpgsqlParameter("to", NpgsqlDbType.Text) { Value = first[..^1] + (char)(first[^1] + 1) },
-            new NpgsqlParameter("others", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words.Skip(1).Select(w => w.Key).ToArray() },
-            new NpgsqlParameter("rows", NpgsqlDbType.Integer) { Value = rows })
-            .ToListAsync(ct);
+        List<KeyForm> found;
+        if (everyWordCommon)
+        {
+            // Every word begins more keys than are counted ("Yudinko Yelizaveta": 115,000 and 240,000 keys at 2.6 million
+            // cases): looking the others up for each key of one took 1.8 s, reading the keys of every word and keeping the
+            // persons found in all of them 0.25 s. Then the forms of the persons found, to rank them, by the person index.
+            var parameters = words.SelectMany((w, i) => new[]
+            {
+                new NpgsqlParameter($"from{i}", NpgsqlDbType.Text) { Value = w.Key },
+                new NpgsqlParameter($"to{i}", NpgsqlDbType.Text) { Value = After(w.Key) },
+            }).Append(new NpgsqlParameter("rows", NpgsqlDbType.Integer) { Value = limit + 1 });
+            found = await db.Database.SqlQueryRaw<KeyForm>(BeginningWithEverySql(words.Count), [.. parameters]).ToListAsync(ct);
+            if (rank && found.Count > 0)
+            {
+                found = await db.Database.SqlQueryRaw<KeyForm>(BeginningFormsSql,
+                    new NpgsqlParameter("persons", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = found.Select(f => f.PersonId).ToArray() },
+                    new NpgsqlParameter("from", NpgsqlDbType.Text) { Value = first },
+                    new NpgsqlParameter("to", NpgsqlDbType.Text) { Value = After(first) })
+                    .ToListAsync(ct);
+            }
+        }
+        else
+        {
+            found = await db.Database.SqlQueryRaw<KeyForm>(rank ? BeginningWithFormsSql : BeginningWithSql,
+                new NpgsqlParameter("from", NpgsqlDbType.Text) { Value = first },
+                new NpgsqlParameter("to", NpgsqlDbType.Text) { Value = After(first) },
+                new NpgsqlParameter("others", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words.Skip(1).Select(w => w.Key).ToArray() },
+                new NpgsqlParameter("rows", NpgsqlDbType.Integer) { Value = rows })
+                .ToListAsync(ct);
+        }
         var typed = PersonNames.NormalizeForSearch(words[0].Text);
         var persons = new HashSet<int>();
         var literal = new HashSet<int>();
-        var more = found.Count >= rows;
+        // (Past the limit, the persons found by every word's keys are one more than the limit: the loop tells.)
+        var more = !everyWordCommon && found.Count >= rows;
         foreach (var f in found)
         {
             if (!persons.Contains(f.PersonId) && persons.Count == limit)

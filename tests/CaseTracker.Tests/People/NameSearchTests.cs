@@ -230,15 +230,78 @@ public sealed class NameSearchTests(TestApp app) : IntegrationTest(app)
     }
 
     /// <summary>
+    /// A beginning of several words finds the persons with a key that begins with each of them, led by the word that
+    /// begins fewer keys; and, when every word begins more keys than are counted to choose
+    /// (<see cref="PeopleSearch.BeginningCountCap"/>), by reading every word's keys: the same persons, up to the limit.
+    /// Here 20,001 persons have a key that begins with one word only, 20,001 with the other only, 30 with both, and 12 with
+    /// the first and a rare word.
+    /// </summary>
+    [Fact]
+    public async Task A_beginning_of_several_words_finds_the_persons_with_every_word_however_common_the_words()
+    {
+        var first = NameForm.Of("Zorbalak").Words.Single().Key;
+        var second = NameForm.Of("Quintevar").Words.Single().Key;
+        var rare = NameForm.Of("Rarikon").Words.Single().Key;
+        Assert.True(PeopleSearch.BeginningCountCap <= 20_001);
+        await WithDbAsync(db => db.Database.ExecuteSqlAsync($$"""
+            INSERT INTO persons (family_name, given_name, sex, citizenships, hunger_strikes, created_at, updated_at)
+            SELECT f, g, 'Unknown', '{}', 0, now(), now()
+            FROM (SELECT 'Zorbalakova' AS f, 'Ada' AS g, generate_series(1, 20001)
+                  UNION ALL SELECT 'Lind', 'Quintevarin', generate_series(1, 20001)
+                  UNION ALL SELECT 'Zorbalak', 'Quintevar', generate_series(1, 30)
+                  UNION ALL SELECT 'Zorbalaki', 'Rarikon', generate_series(1, 12)) p;
+            INSERT INTO person_name_keys (person_id, key, form)
+            SELECT p.id, k.key, p.family_name || ' ' || p.given_name
+            FROM persons p
+            CROSS JOIN LATERAL (VALUES
+                (CASE WHEN p.family_name LIKE 'Zorbalak%' THEN {{first}} || CASE p.family_name WHEN 'Zorbalakova' THEN 'ova' WHEN 'Zorbalaki' THEN 'i' ELSE '' END END),
+                (CASE WHEN p.given_name = 'Quintevarin' THEN {{second}} || 'in' WHEN p.given_name = 'Quintevar' THEN {{second}} END),
+                (CASE WHEN p.given_name = 'Rarikon' THEN {{rare}} END)) k(key)
+            WHERE k.key IS NOT NULL;
+            ANALYZE person_name_keys;
+            """));
+        var both = await WithDbAsync(db => db.Persons.Where(p => p.FamilyName == "Zorbalak").Select(p => p.Id).ToListAsync(Ct));
+        var withRare = await WithDbAsync(db => db.Persons.Where(p => p.GivenName == "Rarikon").Select(p => p.Id).ToListAsync(Ct));
+        Assert.Equal((30, 12), (both.Count, withRare.Count));
+
+        await WithServiceAsync<PeopleSearch, bool>(async search =>
+        {
+            // Both words begin more keys than are counted.
+            var (persons, literal, more) = await search.BeginningWithAsync("Zorbalak Quintevar", 1000, rank: true, Ct);
+            Assert.Equal(both.Order(), persons.Order());
+            Assert.Equal(both.Order(), literal.Order());
+            Assert.False(more);
+            // In either order, up to a limit, and then said to be more.
+            (persons, literal, more) = await search.BeginningWithAsync("Quintevar Zorbalak", 20, rank: false, Ct);
+            Assert.Equal(20, persons.Count);
+            Assert.Subset(both.ToHashSet(), persons.ToHashSet());
+            Assert.Empty(literal);
+            Assert.True(more);
+            // A rare word leads.
+            (persons, literal, more) = await search.BeginningWithAsync("Zorbalak Rarikon", 1000, rank: true, Ct);
+            Assert.Equal(withRare.Order(), persons.Order());
+            Assert.Equal(withRare.Order(), literal.Order());
+            Assert.False(more);
+            // One word: every person with a key that begins with it, past the limit.
+            (persons, _, more) = await search.BeginningWithAsync("Quintevar", 30_000, rank: false, Ct);
+            Assert.Equal(20_031, persons.Count);
+            Assert.False(more);
+            return true;
+        });
+    }
+
+    /// <summary>
     /// The statement of <see cref="PeopleSearch"/> that finds persons by a key, as PostgreSQL plans it: the similar keys
     /// by the vocabulary's trigram index (inside similar_name_keys), their persons by the key index, and no table read
     /// whole. Two shapes of data, with keys made of syllables as names are: every person with a key of their own (a large
     /// vocabulary), and 100,000 persons sharing 3,000 keys, as the bench's generated names do, where the planner had scanned the small vocabulary and, misled
-    /// about how many keys it returns, read every person key.
+    /// about how many keys it returns, read every person key; and 100,000 persons sharing 25 keys, 4,000 each, more than
+    /// a search reads, where a bitmap scan had read every person of a key before the limit applied.
     /// </summary>
     [Theory]
     [InlineData(100_000)]
     [InlineData(3_000)]
+    [InlineData(25)]
     public async Task Name_search_on_100000_persons_finds_similar_keys_in_the_vocabulary_by_trigrams_and_their_persons_by_index(int distinctKeys)
     {
         await using var conn = new NpgsqlConnection(App.ConnectionString);
@@ -280,24 +343,49 @@ public sealed class NameSearchTests(TestApp app) : IntegrationTest(app)
         {
             await explain.ExecuteNonQueryAsync(Ct);
         }
-        var found = 0;
+        var found = new List<int>();
         await using (var search = new NpgsqlCommand(PeopleSearch.SimilarKeyFormsSql, conn))
         {
             search.Parameters.AddRange(PeopleSearch.SimilarKeyFormsParameters(key, among: null));
             await using var reader = await search.ExecuteReaderAsync(Ct);
             while (await reader.ReadAsync(Ct))
             {
-                found++;
+                found.Add(reader.GetInt32(0));
             }
         }
         var text = string.Join("\n", plans);
+        plans.Clear();
+        // Among given persons (the other words of a name, among the persons of its rarest): their keys by the person index.
+        var among = 0;
+        await using (var search = new NpgsqlCommand(PeopleSearch.SimilarKeyFormsAmongSql, conn))
+        {
+            search.Parameters.AddRange(PeopleSearch.SimilarKeyFormsParameters(key, found.Take(50).ToList()));
+            await using var reader = await search.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct))
+            {
+                among++;
+            }
+        }
+        var amongPlan = string.Join("\n", plans);
+        TestContext.Current.TestOutputHelper?.WriteLine(amongPlan);
+        Assert.True(among >= Math.Min(found.Count, 50), $"{among} rows among {Math.Min(found.Count, 50)} persons");
+        Assert.Contains("ix_person_name_keys_person_id", amongPlan);
+        Assert.DoesNotContain("using ix_person_name_keys_key", amongPlan);
+        Assert.DoesNotContain("Bitmap Heap Scan on person_name_keys", amongPlan);
+        Assert.DoesNotContain("Seq Scan on person_name_keys", amongPlan);
         TestContext.Current.TestOutputHelper?.WriteLine(text);
-        // The persons of the key itself: one in every distinctKeys.
-        Assert.True(found >= 100_000 / distinctKeys, $"{found} rows");
+        // The persons of the key itself: one in every distinctKeys, as many as are read.
+        Assert.True(found.Count >= Math.Min(100_000 / distinctKeys, PeopleSearch.CandidateLimit), $"{found.Count} rows");
         Assert.Contains("similar_name_keys", text);
-        Assert.Contains("ix_name_key_vocabulary_key_trgm", text);
-        Assert.DoesNotContain("name_key_vocabulary_pkey", text);
-        Assert.Contains("ix_person_name_keys_key", text);
-        Assert.DoesNotContain("Seq Scan", text);
+        if (distinctKeys >= 3_000)
+        {
+            // (A vocabulary of 25 keys is read whole, as cheaply.)
+            Assert.Contains("ix_name_key_vocabulary_key_trgm", text);
+            Assert.DoesNotContain("name_key_vocabulary_pkey", text);
+            Assert.DoesNotContain("Seq Scan", text);
+        }
+        Assert.Contains("Index Scan using ix_person_name_keys_key", text);
+        Assert.DoesNotContain("Bitmap Heap Scan on person_name_keys", text);
+        Assert.DoesNotContain("Seq Scan on person_name_keys", text);
     }
 }
