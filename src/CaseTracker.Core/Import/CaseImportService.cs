@@ -1,6 +1,8 @@
+using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -122,7 +124,7 @@ public sealed class CaseImportService(
         logger.LogInformation("Import preview: {Rows} rows, {Errors} errors, {Warnings} warnings",
             rows.Count, preview.Errors.Count(), preview.Warnings.Count());
         return preview.CanImport
-            ? preview with { Content = Base64Url.EncodeToString(bytes), ImportId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) }
+            ? preview with { Content = EncodeContent(bytes), ImportId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) }
             : preview;
     }
 
@@ -549,10 +551,30 @@ public sealed class CaseImportService(
     private static bool IsImportId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? id) =>
         id is { Length: 32 } && id.All(char.IsAsciiHexDigitLower);
 
+    /// <summary>
+    /// The content as the preview hands it out, to come back with the confirmation: compressed (gzip), then base64url. A
+    /// CSV file of 100,000 cases (42.7 MB) travels as 11 million characters instead of 57 million, to the browser and back.
+    /// </summary>
+    internal static string EncodeContent(byte[] bytes)
+    {
+        using var packed = new MemoryStream();
+        using (var gzip = new GZipStream(packed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+        return Base64Url.EncodeToString(packed.GetBuffer().AsSpan(0, (int)packed.Length));
+    }
+
+    /// <summary>
+    /// The content a confirmation carries back (<see cref="EncodeContent"/>): false when it is not base64url, is longer than
+    /// the encoding of the largest file, is not gzip or not whole, or unpacks to more than the largest file (a forged
+    /// field cannot make the server decode or unpack more). Content that is not compressed, as previews handed it out
+    /// before, is taken as it is: a CSV file cannot begin with gzip's two bytes, which are not text. (Cut short, it was
+    /// read as the rows it still held; compressed, it is refused.)
+    /// </summary>
     private static bool TryDecodeContent(string? content, out byte[] bytes)
     {
         bytes = [];
-        // Base64 of at most MaxBytes, so that a forged field cannot make the server decode more.
         if (string.IsNullOrEmpty(content) || content.Length > Base64Url.GetEncodedLength(F.MaxBytes))
         {
             return false;
@@ -563,7 +585,36 @@ public sealed class CaseImportService(
         {
             return false;
         }
-        bytes = buffer[..written];
-        return true;
+        if (written < 2 || buffer[0] != 0x1f || buffer[1] != 0x8b)
+        {
+            bytes = buffer[..written];
+            return true;
+        }
+        try
+        {
+            using var gzip = new GZipStream(new MemoryStream(buffer, 0, written), CompressionMode.Decompress);
+            using var unpacked = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = gzip.Read(chunk)) > 0)
+            {
+                if (unpacked.Length + read > F.MaxBytes)
+                {
+                    return false;
+                }
+                unpacked.Write(chunk, 0, read);
+            }
+            // A stream cut short unpacks without an error, to what it holds; gzip ends with the length it unpacks to.
+            if (written < 18 || BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(written - 4, 4)) != (uint)unpacked.Length)
+            {
+                return false;
+            }
+            bytes = unpacked.ToArray();
+            return true;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
     }
 }

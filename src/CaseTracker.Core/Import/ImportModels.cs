@@ -11,7 +11,8 @@ public sealed class ImportCasesCommand
     /// <summary>CSV text pasted into the form instead of uploading a file.</summary>
     public string? Text { get; set; }
 
-    /// <summary>On confirming: the previewed content, as <see cref="ImportPreview.Content"/> handed it out (base64url).</summary>
+    /// <summary>On confirming: the previewed content, as <see cref="ImportPreview.Content"/> handed it out (gzip, then
+    /// base64url; plain base64url is read too).</summary>
     public string? Content { get; set; }
 
     /// <summary>On confirming: <see cref="ImportPreview.ImportId"/>, so that one preview is imported at most once.</summary>

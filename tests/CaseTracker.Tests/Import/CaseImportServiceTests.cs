@@ -65,6 +65,8 @@ public sealed class CaseImportServiceTests(TestApp app) : IntegrationTest(app)
     [InlineData("no content", "0123456789abcdef0123456789abcdef")]
     [InlineData("not base64 !", "0123456789abcdef0123456789abcdef")]
     [InlineData("too long", "0123456789abcdef0123456789abcdef")]
+    [InlineData("packed past the largest file", "0123456789abcdef0123456789abcdef")]
+    [InlineData("packed, cut short", "0123456789abcdef0123456789abcdef")]
     [InlineData("good", "")]
     [InlineData("good", "0123456789ABCDEF0123456789ABCDEF")]
     [InlineData("good", "../../0123456789abcdef0123456789")]
@@ -76,6 +78,9 @@ public sealed class CaseImportServiceTests(TestApp app) : IntegrationTest(app)
             "no content" => null,
             "too long" => new string('A', System.Buffers.Text.Base64Url.GetEncodedLength(F.MaxBytes) + 1),
             "good" => System.Buffers.Text.Base64Url.EncodeToString(ImportCsv.Bytes(ImportCsv.Row())),
+            // A few kilobytes that unpack to more than the largest file.
+            "packed past the largest file" => CaseImportService.EncodeContent(Enumerable.Repeat((byte)'a', F.MaxBytes + 1).ToArray()),
+            "packed, cut short" => CaseImportService.EncodeContent(ImportCsv.Bytes(FiveRows()))[..^12],
             _ => content,
         };
 
@@ -99,6 +104,25 @@ public sealed class CaseImportServiceTests(TestApp app) : IntegrationTest(app)
         Assert.Single(outcomes.OfType<ImportOutcome.AlreadyImported>());
         Assert.Equal(5, (await CountsAsync()).Cases);
         Assert.Equal(1, await WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == CaseImportService.ImportedAction, Ct)));
+    }
+
+    [Fact]
+    public async Task The_preview_hands_out_its_content_compressed_and_its_confirmation_imports_every_row()
+    {
+        var actor = await CaseworkerAsync();
+        var rows = Enumerable.Range(0, 300).Select(i => ImportCsv.Row((F.Title, $"Family {i} – reunification"))).ToArray();
+        var bytes = ImportCsv.Bytes(rows);
+
+        var preview = await PreviewAsync(bytes);
+
+        Assert.True(preview.CanImport);
+        var plain = System.Buffers.Text.Base64Url.GetEncodedLength(bytes.Length);
+        Assert.True(preview.Content!.Length * 4 < plain, $"{preview.Content.Length} characters against {plain} uncompressed");
+        var outcome = await WithServiceAsync<CaseImportService, ImportOutcome>(s => s.CommitAsync(
+            new ImportCasesCommand { Content = preview.Content, ImportId = preview.ImportId }, actor, Ct));
+        Assert.Equal(300, Assert.IsType<ImportOutcome.Imported>(outcome).Cases.Count);
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => $"Family {i} – reunification").Order(),
+            (await WithDbAsync(db => db.Cases.Select(c => c.Title).ToListAsync(Ct))).Order());
     }
 
     [Fact]

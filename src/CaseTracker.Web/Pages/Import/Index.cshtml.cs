@@ -8,8 +8,8 @@ namespace CaseTracker.Web.Pages.Import;
 /// CSV import of cases: upload (or paste) → preview of every row with its errors and duplicate warnings →
 /// confirm, which imports all rows or none → the imported cases (Post/Redirect/Get).
 /// </summary>
-// A form value may hold the whole file: pasted, or carried from the preview to the confirmation (base64url, a third
-// longer: 85.3 MB for a file of the largest size, 64 MB). Kestrel refuses request bodies over 30,000,000 bytes unless
+// A form value may hold the whole file: pasted, or carried from the preview to the confirmation (compressed, then
+// base64url: at most a third longer, 85.3 MB for a file of the largest size, 64 MB, that does not compress). Kestrel refuses request bodies over 30,000,000 bytes unless
 // told otherwise, so this page sets its own request limit, and the form limits to the same, so that any file the server
 // accepts reaches the service and gets its message there ("at most 64 MB"), not a 400; a larger request is refused by
 // the server itself (413).
