@@ -567,8 +567,8 @@ public sealed class CaseImportService(
 
     /// <summary>
     /// The content a confirmation carries back (<see cref="EncodeContent"/>): false when it is not base64url, is longer than
-    /// the encoding of the largest file, is not gzip or not whole, or unpacks to more than the largest file (a forged
-    /// field cannot make the server decode or unpack more). Content that is not compressed, as previews handed it out
+    /// the encoding of the largest file, is not gzip or not whole, or unpacks to more than the largest file or than it
+    /// says (a forged field cannot make the server decode or unpack more). Content that is not compressed, as previews handed it out
     /// before, is taken as it is: a CSV file cannot begin with gzip's two bytes, which are not text. (Cut short, it was
     /// read as the rows it still held; compressed, it is refused.)
     /// </summary>
@@ -590,29 +590,30 @@ public sealed class CaseImportService(
             bytes = buffer[..written];
             return true;
         }
+        // gzip ends with the length it unpacks to: at most the largest file, and exactly that. (A stream cut short
+        // unpacks without an error to what it holds.)
+        if (written < 18)
+        {
+            return false;
+        }
+        var length = BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(written - 4, 4));
+        if (length > F.MaxBytes)
+        {
+            return false;
+        }
         try
         {
             using var gzip = new GZipStream(new MemoryStream(buffer, 0, written), CompressionMode.Decompress);
-            using var unpacked = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = gzip.Read(chunk)) > 0)
-            {
-                if (unpacked.Length + read > F.MaxBytes)
-                {
-                    return false;
-                }
-                unpacked.Write(chunk, 0, read);
-            }
-            // A stream cut short unpacks without an error, to what it holds; gzip ends with the length it unpacks to.
-            if (written < 18 || BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(written - 4, 4)) != (uint)unpacked.Length)
+            var unpacked = new byte[length];
+            gzip.ReadExactly(unpacked);
+            if (gzip.ReadByte() >= 0)
             {
                 return false;
             }
-            bytes = unpacked.ToArray();
+            bytes = unpacked;
             return true;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {
             return false;
         }
