@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseTracker.Core.Accounts;
 using CaseTracker.Core.Cases;
 using CaseTracker.Core.Names;
@@ -277,6 +278,14 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
     /// <summary>The key after every key that begins with <paramref name="key"/> (keys are lower-case Latin letters).</summary>
     private static string After(string key) => key[..^1] + (char)(key[^1] + 1);
 
+    /// <summary>The range of the keys that begin with <paramref name="key"/>, as the statements take it: <c>@from</c> and
+    /// <c>@to</c>, their names ending in <paramref name="suffix"/>.</summary>
+    private static NpgsqlParameter[] BeginningOf(string key, string suffix = "") =>
+    [
+        new($"from{suffix}", NpgsqlDbType.Text) { Value = key },
+        new($"to{suffix}", NpgsqlDbType.Text) { Value = After(key) },
+    ];
+
     /// <summary>How a person whose name begins with the very letters typed ranks (<see cref="BeginningWithAsync"/>): below
     /// every name found above the threshold, and above those whose key alone begins alike ("Shchar" also begins the key
     /// of Zharkov), which are not ranked.</summary>
@@ -323,29 +332,26 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
             // Every word begins more keys than are counted ("Yudinko Yelizaveta": 115,000 and 240,000 keys at 2.6 million
             // cases): looking the others up for each key of one took 1.8 s, reading the keys of every word and keeping the
             // persons found in all of them 0.25 s. Then the forms of the persons found, to rank them, by the person index.
-            var parameters = words.SelectMany((w, i) => new[]
-            {
-                new NpgsqlParameter($"from{i}", NpgsqlDbType.Text) { Value = w.Key },
-                new NpgsqlParameter($"to{i}", NpgsqlDbType.Text) { Value = After(w.Key) },
-            }).Append(new NpgsqlParameter("rows", NpgsqlDbType.Integer) { Value = limit + 1 });
+            var parameters = words.SelectMany((w, i) => BeginningOf(w.Key, i.ToString(CultureInfo.InvariantCulture)))
+                .Append(new NpgsqlParameter("rows", NpgsqlDbType.Integer) { Value = limit + 1 });
             found = await db.Database.SqlQueryRaw<KeyForm>(BeginningWithEverySql(words.Count), [.. parameters]).ToListAsync(ct);
             if (rank && found.Count > 0)
             {
                 found = await db.Database.SqlQueryRaw<KeyForm>(BeginningFormsSql,
+                [
                     new NpgsqlParameter("persons", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = found.Select(f => f.PersonId).ToArray() },
-                    new NpgsqlParameter("from", NpgsqlDbType.Text) { Value = first },
-                    new NpgsqlParameter("to", NpgsqlDbType.Text) { Value = After(first) })
-                    .ToListAsync(ct);
+                    .. BeginningOf(first),
+                ]).ToListAsync(ct);
             }
         }
         else
         {
             found = await db.Database.SqlQueryRaw<KeyForm>(rank ? BeginningWithFormsSql : BeginningWithSql,
-                new NpgsqlParameter("from", NpgsqlDbType.Text) { Value = first },
-                new NpgsqlParameter("to", NpgsqlDbType.Text) { Value = After(first) },
+            [
+                .. BeginningOf(first),
                 new NpgsqlParameter("others", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words.Skip(1).Select(w => w.Key).ToArray() },
-                new NpgsqlParameter("rows", NpgsqlDbType.Integer) { Value = rows })
-                .ToListAsync(ct);
+                new NpgsqlParameter("rows", NpgsqlDbType.Integer) { Value = rows },
+            ]).ToListAsync(ct);
         }
         var typed = PersonNames.NormalizeForSearch(words[0].Text);
         var persons = new HashSet<int>();
