@@ -238,13 +238,11 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
         """;
 
     /// <summary>
-    /// How many keys begin with each of several keys (<c>@from</c>, up to <c>@to</c>: <see cref="BeginningWithSql"/>'s
-    /// ranges), counted up to <see cref="BeginningCountCap"/> from the key index alone, in the order given.
+    /// How many keys begin with a key (<c>@from</c>, up to <c>@to</c>: <see cref="BeginningWithSql"/>'s range), counted up
+    /// to <c>@cap</c> from the key index alone.
     /// </summary>
-    internal const string BeginningCountsSql = """
-        SELECT w.i::int AS word,
-            (SELECT count(*) FROM (SELECT 1 FROM person_name_keys k WHERE k.key >= w.f AND k.key < w.t LIMIT @cap) c)::int AS keys
-        FROM unnest(@from::text[], @to::text[]) WITH ORDINALITY w(f, t, i)
+    internal const string BeginningCountSql = """
+        SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM person_name_keys k WHERE k.key >= @from AND k.key < @to LIMIT @cap) c
         """;
 
     /// <summary>
@@ -266,14 +264,6 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
     /// several words (each key of it costs a look-up of the others among the person's keys, about 5 µs); when every word
     /// begins this many, every word's keys are read instead (<see cref="BeginningWithEverySql"/>, about 0.5 µs a key).</summary>
     public const int BeginningCountCap = 20_000;
-
-    /// <summary>How many keys begin with a word of the query (<see cref="BeginningCountsSql"/>).</summary>
-    private sealed class BeginningCount
-    {
-        public int Word { get; init; }
-
-        public int Keys { get; init; }
-    }
 
     /// <summary>The key after every key that begins with <paramref name="key"/> (keys are lower-case Latin letters).</summary>
     private static string After(string key) => key[..^1] + (char)(key[^1] + 1);
@@ -313,15 +303,23 @@ public sealed class PeopleSearch(CaseTrackerDbContext db)
         {
             // The word that begins the fewest keys leads: each of its keys is looked up among the person's keys for the
             // others. The longest word, which led before, is as often a common given name: "Natalia" begins 250,000 keys
-            // at 2.6 million cases, and leading with it took 2 s.
-            var counts = await db.Database.SqlQueryRaw<BeginningCount>(BeginningCountsSql,
-                new NpgsqlParameter("from", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words.Select(w => w.Key).ToArray() },
-                new NpgsqlParameter("to", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = words.Select(w => After(w.Key)).ToArray() },
-                new NpgsqlParameter("cap", NpgsqlDbType.Integer) { Value = BeginningCountCap })
-                .ToListAsync(ct);
-            var keysOf = counts.ToDictionary(c => c.Word - 1, c => c.Keys);
-            words = [.. words.Select((w, i) => (w, i)).OrderBy(x => keysOf.GetValueOrDefault(x.i)).Select(x => x.w)];
-            everyWordCommon = keysOf.Values.Min() >= BeginningCountCap;
+            // at 2.6 million cases, and leading with it took 2 s. Each word is counted only up to the fewest counted
+            // before it (the longest first, up to the cap): a word that begins more cannot lead, and a family name of a
+            // few thousand keys no longer has a common given name counted to 20,000 beside it. The lead is the same
+            // (the first of the words that begin the fewest), and so is "every word common" (every count at the cap).
+            var keysOf = new int[words.Count];
+            var fewest = BeginningCountCap;
+            for (var i = 0; i < words.Count; i++)
+            {
+                keysOf[i] = await db.Database.SqlQueryRaw<int>(BeginningCountSql,
+                [
+                    .. BeginningOf(words[i].Key),
+                    new NpgsqlParameter("cap", NpgsqlDbType.Integer) { Value = fewest },
+                ]).SingleAsync(ct);
+                fewest = Math.Min(fewest, keysOf[i]);
+            }
+            words = [.. words.Select((w, i) => (w, i)).OrderBy(x => keysOf[x.i]).Select(x => x.w)];
+            everyWordCommon = fewest >= BeginningCountCap;
         }
         var first = words[0].Key;
         // A person has a key per word of each form of their name: a few rows each for one beginning.
