@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using CaseTracker.Core.Accounts;
 using CaseTracker.Core.Auditing;
 using CaseTracker.Core.Cases;
@@ -47,22 +48,20 @@ public sealed class CaseWorkService(
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
-    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int caseId, Actor actor, CaseEventKind? kind, CancellationToken ct)
-    {
-        // Nothing of a case the actor may not see (in the same statement, as for the tasks).
-        var visible = db.Cases.VisibleTo(actor);
-        var events = db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId && visible.Any(c => c.Id == e.CaseId));
-        if (kind is { } k)
-        {
-            events = events.Where(e => e.Kind == k);
-        }
-        var corrected = db.CaseEvents.Where(e => e.CaseId == caseId && e.CorrectsId != null).Select(e => e.CorrectsId);
-        return await events
-            .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.RecordedAt)
-            .Select(e => new TimelineEntry(e.Id, e.Kind, e.OccurredOn, e.RecordedAt, e.Author == null ? null : e.Author.DisplayName, e.Text,
-                e.ContactKind, e.FromStatus, e.ToStatus, e.ClosureReason, e.Source, e.CorrectsId, corrected.Contains(e.Id)))
-            .ToListAsync(ct);
-    }
+    public async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(int caseId, Actor actor, CaseEventKind? kind, CancellationToken ct) =>
+        await TimelineOf(db, caseId, kind, actor.IsSupervisor, actor.UserId).ToListAsync(ct);
+
+    // Compiled, as are the case and its tasks: the case page reads all three on every view. Nothing of a case the actor
+    // may not see (in the same statement).
+    private static readonly Func<CaseTrackerDbContext, int, CaseEventKind?, bool, string, IAsyncEnumerable<TimelineEntry>> TimelineOf =
+        EF.CompileAsyncQuery(CaseAccess.Compiled((CaseTrackerDbContext db, int caseId, CaseEventKind? kind, bool supervisor, string userId) =>
+            db.CaseEvents.AsNoTracking()
+                .Where(e => e.CaseId == caseId && db.Cases.Any(c => c.Id == e.CaseId && CaseAccess.Sees(c, supervisor, userId))
+                    && (kind == null || e.Kind == kind))
+                .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.RecordedAt)
+                .Select(e => new TimelineEntry(e.Id, e.Kind, e.OccurredOn, e.RecordedAt, e.Author == null ? null : e.Author.DisplayName, e.Text,
+                    e.ContactKind, e.FromStatus, e.ToStatus, e.ClosureReason, e.Source, e.CorrectsId,
+                    db.CaseEvents.Any(x => x.CaseId == caseId && x.CorrectsId == e.Id)))));
 
     public async Task<Result<CaseStatus>> ChangeStatusAsync(ChangeStatusCommand command, Actor actor, CancellationToken ct)
     {
@@ -255,12 +254,18 @@ public sealed class CaseWorkService(
         return new Result<Guid>.Ok(task.Id);
     }
 
-    public async Task<IReadOnlyList<TaskItem>> TasksAsync(int caseId, Actor actor, CancellationToken ct)
-    {
-        var visible = db.Cases.VisibleTo(actor);
-        return await Tasks(db.CaseTasks.Where(t => t.CaseId == caseId && visible.Any(c => c.Id == t.CaseId))
-            .OrderBy(t => t.CompletedAt != null).ThenBy(t => t.DueOn)).ToListAsync(ct);
-    }
+    public async Task<IReadOnlyList<TaskItem>> TasksAsync(int caseId, Actor actor, CancellationToken ct) =>
+        await TasksOf(db, caseId, actor.IsSupervisor, actor.UserId).ToListAsync(ct);
+
+    private static readonly Expression<Func<CaseTask, TaskItem>> AsTaskItem = t => new TaskItem(t.Id, t.CaseId, t.Case.Reference, t.Case.Title,
+        t.Title, t.DueOn, t.Assignee == null ? null : t.Assignee.DisplayName, t.CompletedAt != null);
+
+    private static readonly Func<CaseTrackerDbContext, int, bool, string, IAsyncEnumerable<TaskItem>> TasksOf =
+        EF.CompileAsyncQuery(CaseAccess.Compiled((CaseTrackerDbContext db, int caseId, bool supervisor, string userId) =>
+            db.CaseTasks.AsNoTracking()
+                .Where(t => t.CaseId == caseId && db.Cases.Any(c => c.Id == t.CaseId && CaseAccess.Sees(c, supervisor, userId)))
+                .OrderBy(t => t.CompletedAt != null).ThenBy(t => t.DueOn)
+                .Select(AsTaskItem)));
 
     /// <summary>Supervisors assign cases, one or many at once; the assignee must be an active caseworker or supervisor.</summary>
     public async Task<Result<int>> AssignAsync(IReadOnlyCollection<int> caseIds, string? assigneeId, Actor actor, CancellationToken ct)
@@ -336,9 +341,7 @@ public sealed class CaseWorkService(
         return new MyWork(myCases, overdue, soon, promised, quiet);
     }
 
-    private IQueryable<TaskItem> Tasks(IQueryable<CaseTask> tasks) =>
-        tasks.Select(t => new TaskItem(t.Id, t.CaseId, t.Case.Reference, t.Case.Title, t.Title, t.DueOn,
-            t.Assignee == null ? null : t.Assignee.DisplayName, t.CompletedAt != null));
+    private static IQueryable<TaskItem> Tasks(IQueryable<CaseTask> tasks) => tasks.Select(AsTaskItem);
 
     private static IQueryable<CaseSummary> Summaries(IQueryable<Case> cases) =>
         cases.Select(c => new CaseSummary(c.Id, c.Reference, c.Title, c.Status, c.UrgencyScore, c.UrgencyFactors, c.StatusSince,

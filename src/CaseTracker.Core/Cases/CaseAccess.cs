@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CaseTracker.Core.Accounts;
 
 namespace CaseTracker.Core.Cases;
@@ -20,5 +21,43 @@ public static class CaseAccess
     {
         var visible = cases.VisibleTo(actor);
         return persons.Where(p => !p.Cases.Any() || p.Cases.Any(cp => visible.Any(c => c.Id == cp.CaseId)));
+    }
+
+    /// <summary>
+    /// The same rule in a compiled query, which takes who is asking as parameters (<paramref name="supervisor"/>,
+    /// <paramref name="userId"/>) and so cannot choose its statement by the actor as <see cref="VisibleTo(IQueryable{Case}, Actor)"/>
+    /// does. Write it in the query and compile the query through <see cref="Compiled{TContext, T1, T2, T3, T4, TResult}"/>,
+    /// which puts the rule in its place; called anywhere else, it throws.
+    /// </summary>
+    public static bool Sees(Case c, bool supervisor, string userId) =>
+        throw new InvalidOperationException($"{nameof(Sees)} stands for the visibility rule inside a query compiled through {nameof(CaseAccess)}.{nameof(Compiled)}.");
+
+    private static readonly Expression<Func<Case, bool, string, bool>> Rule =
+        (c, supervisor, userId) => supervisor || !c.IsRestricted || c.AssignedCaseworkerId == userId;
+
+    /// <summary>A compiled query's expression with every <see cref="Sees"/> replaced by the rule.</summary>
+    public static Expression<Func<TContext, T1, T2, T3, T4, TResult>> Compiled<TContext, T1, T2, T3, T4, TResult>(
+        Expression<Func<TContext, T1, T2, T3, T4, TResult>> query) => (Expression<Func<TContext, T1, T2, T3, T4, TResult>>)new RuleInliner().Visit(query);
+
+    /// <inheritdoc cref="Compiled{TContext, T1, T2, T3, T4, TResult}"/>
+    public static Expression<Func<TContext, T1, T2, T3, TResult>> Compiled<TContext, T1, T2, T3, TResult>(
+        Expression<Func<TContext, T1, T2, T3, TResult>> query) => (Expression<Func<TContext, T1, T2, T3, TResult>>)new RuleInliner().Visit(query);
+
+    private sealed class RuleInliner : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType != typeof(CaseAccess) || node.Method.Name != nameof(Sees))
+            {
+                return base.VisitMethodCall(node);
+            }
+            var arguments = node.Arguments.Select(Visit).ToArray();
+            return new Substitution(Rule.Parameters.Zip(arguments!).ToDictionary(p => p.First, p => p.Second!)).Visit(Rule.Body);
+        }
+    }
+
+    private sealed class Substitution(Dictionary<ParameterExpression, Expression> values) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => values.GetValueOrDefault(node, node);
     }
 }

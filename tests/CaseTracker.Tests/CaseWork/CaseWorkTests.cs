@@ -177,6 +177,34 @@ public sealed class CaseWorkTests(TestApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task A_restricted_case_with_its_timeline_and_tasks_exists_for_its_caseworker_and_supervisors_only()
+    {
+        var owner = await ActorAsync();
+        var colleague = await ActorAsync();
+        var supervisor = await ActorAsync(Roles.Supervisor);
+        var command = CaseBuilder.Spouse();
+        command.IsRestricted = true;
+        var c = await CreatedAsync(command, owner);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.IsType<Result<Guid>.Ok>(await WithServiceAsync<CaseWorkService, Result<Guid>>(s => s.AddEntryAsync(
+            new AddEntryCommand { EventId = Guid.NewGuid(), CaseId = c.Id, OccurredOn = today, Text = "Called the family" }, owner, Ct)));
+        Assert.IsType<Result<Guid>.Ok>(await WithServiceAsync<CaseWorkService, Result<Guid>>(s => s.AddTaskAsync(
+            new AddTaskCommand { TaskId = Guid.NewGuid(), CaseId = c.Id, Title = "Write to the embassy", DueOn = today.AddDays(3) }, owner, Ct)));
+
+        foreach (var (actor, sees) in new[] { (owner, true), (supervisor, true), (colleague, false) })
+        {
+            var found = await WithServiceAsync<CaseService, CaseDetails?>(s => s.GetAsync(c.Id, actor, Ct));
+            var timeline = await WithServiceAsync<CaseWorkService, IReadOnlyList<TimelineEntry>>(s => s.TimelineAsync(c.Id, actor, null, Ct));
+            var notes = await WithServiceAsync<CaseWorkService, IReadOnlyList<TimelineEntry>>(s => s.TimelineAsync(c.Id, actor, CaseEventKind.Note, Ct));
+            var tasks = await WithServiceAsync<CaseWorkService, IReadOnlyList<TaskItem>>(s => s.TasksAsync(c.Id, actor, Ct));
+            Assert.Equal(sees, found is not null);
+            Assert.Equal(sees ? ["Called the family"] : [], notes.Select(e => e.Text));
+            Assert.Equal(sees ? ["Write to the embassy"] : [], tasks.Select(t => t.Title));
+            Assert.Equal(sees, timeline.Any(e => e.Text == "Called the family"));
+        }
+    }
+
+    [Fact]
     public async Task Tasks_show_on_my_work_page_overdue_and_due_soon_and_can_be_done()
     {
         var (client, user) = await SignInAsync();
