@@ -19,7 +19,12 @@ public sealed record TimelineEntry(
 
 public sealed record TaskItem(Guid Id, int CaseId, string CaseReference, string CaseTitle, string Title, DateOnly DueOn, string? Assignee, bool Done);
 
-public sealed record CaseSummary(int Id, string Reference, string Title, CaseStatus Status, int UrgencyScore, IReadOnlyList<string> UrgencyFactors, DateOnly? StatusSince, string? AssignedTo);
+public sealed record CaseSummary(int Id, string Reference, string Title, CaseStatus Status, int UrgencyScore, IReadOnlyList<string> UrgencyFactors, DateOnly? StatusSince, string? AssignedTo)
+{
+    /// <summary>A case as a summary, in a query.</summary>
+    public static readonly Expression<Func<Case, CaseSummary>> Of = c => new CaseSummary(c.Id, c.Reference, c.Title, c.Status, c.UrgencyScore,
+        c.UrgencyFactors, c.StatusSince, c.AssignedCaseworker == null ? null : c.AssignedCaseworker.DisplayName);
+}
 
 public sealed record MyWork(
     IReadOnlyList<CaseSummary> MyCases,
@@ -343,9 +348,7 @@ public sealed class CaseWorkService(
 
     private static IQueryable<TaskItem> Tasks(IQueryable<CaseTask> tasks) => tasks.Select(AsTaskItem);
 
-    private static IQueryable<CaseSummary> Summaries(IQueryable<Case> cases) =>
-        cases.Select(c => new CaseSummary(c.Id, c.Reference, c.Title, c.Status, c.UrgencyScore, c.UrgencyFactors, c.StatusSince,
-            c.AssignedCaseworker == null ? null : c.AssignedCaseworker.DisplayName));
+    private static IQueryable<CaseSummary> Summaries(IQueryable<Case> cases) => cases.Select(CaseSummary.Of);
 
     private static string? AuthorId(Actor actor) => actor == Actor.System ? null : actor.UserId;
 

@@ -40,6 +40,10 @@ public static class CaseAccess
         Expression<Func<TContext, T1, T2, T3, T4, TResult>> query) => (Expression<Func<TContext, T1, T2, T3, T4, TResult>>)new RuleInliner().Visit(query);
 
     /// <inheritdoc cref="Compiled{TContext, T1, T2, T3, T4, TResult}"/>
+    public static Expression<Func<TContext, T1, T2, T3, T4, T5, TResult>> Compiled<TContext, T1, T2, T3, T4, T5, TResult>(
+        Expression<Func<TContext, T1, T2, T3, T4, T5, TResult>> query) => (Expression<Func<TContext, T1, T2, T3, T4, T5, TResult>>)new RuleInliner().Visit(query);
+
+    /// <inheritdoc cref="Compiled{TContext, T1, T2, T3, T4, TResult}"/>
     public static Expression<Func<TContext, T1, T2, T3, TResult>> Compiled<TContext, T1, T2, T3, TResult>(
         Expression<Func<TContext, T1, T2, T3, TResult>> query) => (Expression<Func<TContext, T1, T2, T3, TResult>>)new RuleInliner().Visit(query);
 

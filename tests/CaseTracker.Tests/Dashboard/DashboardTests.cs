@@ -242,6 +242,27 @@ public sealed class DashboardTests(TestApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task The_most_urgent_cases_follow_the_category_and_caseworker_filters()
+    {
+        var (supervisor, user) = await SignInAsync(Roles.Supervisor);
+        var actor = TestApp.ActorOf(user, Roles.Supervisor);
+        var worker = await App.CreateUserAsync(Roles.Caseworker);
+        var unassigned = await CreatedAsync(CaseBuilder.Spouse("Urgentnobody", ""), actor);
+        var assigned = await CreatedAsync(CaseBuilder.Spouse("Urgentassigned", ""), worker);
+        var family = CaseBuilder.Spouse("Urgentfamily", "");
+        family.Category = CaseCategory.DividedFamily;
+        var divided = await CreatedAsync(family, actor);
+        await RefreshAsync();
+        async Task<List<string>> UrgentAsync(string query) => (await supervisor.GetPageAsync("/Dashboard" + query))
+            .QuerySelectorAll("[data-testid=urgent-table] tbody tr a").Select(a => a.TextContent.Trim()).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(new[] { unassigned, assigned, divided }.Select(c => c.Reference).Order(StringComparer.Ordinal), await UrgentAsync(""));
+        Assert.Equal([divided.Reference], await UrgentAsync("?category=DividedFamily"));
+        Assert.Equal([assigned.Reference], await UrgentAsync($"?caseworker={worker.Id}"));
+        Assert.Empty(await UrgentAsync($"?category=DividedFamily&caseworker={worker.Id}"));
+    }
+
+    [Fact]
     public async Task Two_instances_refreshing_at_once_both_succeed_and_leave_one_row_per_list()
     {
         Assert.True(await WithServiceAsync<DemoDataSeeder, bool>(s => s.SeedAsync("a demo password for the dashboard", Ct)));
