@@ -37,15 +37,17 @@ public static class CaseAccess
 
     /// <summary>A compiled query's expression with every <see cref="Sees"/> replaced by the rule.</summary>
     public static Expression<Func<TContext, T1, T2, T3, T4, TResult>> Compiled<TContext, T1, T2, T3, T4, TResult>(
-        Expression<Func<TContext, T1, T2, T3, T4, TResult>> query) => (Expression<Func<TContext, T1, T2, T3, T4, TResult>>)new RuleInliner().Visit(query);
+        Expression<Func<TContext, T1, T2, T3, T4, TResult>> query) => Inlined(query);
 
     /// <inheritdoc cref="Compiled{TContext, T1, T2, T3, T4, TResult}"/>
     public static Expression<Func<TContext, T1, T2, T3, T4, T5, TResult>> Compiled<TContext, T1, T2, T3, T4, T5, TResult>(
-        Expression<Func<TContext, T1, T2, T3, T4, T5, TResult>> query) => (Expression<Func<TContext, T1, T2, T3, T4, T5, TResult>>)new RuleInliner().Visit(query);
+        Expression<Func<TContext, T1, T2, T3, T4, T5, TResult>> query) => Inlined(query);
 
     /// <inheritdoc cref="Compiled{TContext, T1, T2, T3, T4, TResult}"/>
     public static Expression<Func<TContext, T1, T2, T3, TResult>> Compiled<TContext, T1, T2, T3, TResult>(
-        Expression<Func<TContext, T1, T2, T3, TResult>> query) => (Expression<Func<TContext, T1, T2, T3, TResult>>)new RuleInliner().Visit(query);
+        Expression<Func<TContext, T1, T2, T3, TResult>> query) => Inlined(query);
+
+    private static T Inlined<T>(T query) where T : LambdaExpression => (T)new RuleInliner().Visit(query);
 
     private sealed class RuleInliner : ExpressionVisitor
     {
