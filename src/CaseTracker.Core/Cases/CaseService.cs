@@ -34,11 +34,8 @@ public sealed class CaseService(
     private async Task<PagedResult<CaseListItem>> ListAsync(CaseListQuery query, Actor actor, bool rememberedCount, CancellationToken ct)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
-        List<int>? relevanceOrder = null;
-        IQueryable<Case>? pageQuery = null;
+        List<CaseListItem> items;
         int counted;
-        var fromMemory = false;
-        string? countKey = null;
         int page;
         var namesArePartial = false;
         if (!string.IsNullOrWhiteSpace(query.Q))
@@ -66,16 +63,17 @@ public sealed class CaseService(
             var first = (page - 1) * pageSize;
             if (query.Sort == CaseSort.Relevance)
             {
-                relevanceOrder = all.Skip(first).Take(pageSize).ToList();
+                var ids = all.Skip(first).Take(pageSize).ToList();
+                items = [.. (await PageByRelevance(db, ids).ToListAsync(ct)).OrderBy(i => ids.IndexOf(i.Id))];
             }
             else if (!hits.PastLimit)
             {
-                pageQuery = PageOfIds(db.Cases.AsNoTracking().Where(c => all.Contains(c.Id)), query, first, pageSize);
+                items = await RowsAsync(PageOfIds(db.Cases.AsNoTracking().Where(c => all.Contains(c.Id)), query, first, pageSize), ct);
             }
             else
             {
                 // Past the limit, what was kept is the first cases by relevance, not every match: another order reads them.
-                pageQuery = PageOfIds(read ?? (await FilterAsync(query, actor, ct)).Cases, query, first, pageSize);
+                items = await RowsAsync(PageOfIds(read ?? (await FilterAsync(query, actor, ct)).Cases, query, first, pageSize), ct);
             }
         }
         else
@@ -83,28 +81,20 @@ public sealed class CaseService(
             var (filtered, _, _) = await FilterAsync(query, actor, ct);
             // A filter past the limit is remembered as such for a minute (CappedCounts).
             Task<int> CountAsync(CancellationToken token) => filtered.Select(c => c.Id).Take(CountLimit + 1).CountAsync(token);
-            countKey = rememberedCount ? FilterKey(query, actor) : null;
-            (counted, fromMemory) = countKey is null
+            var countKey = rememberedCount ? FilterKey(query, actor) : null;
+            (counted, var fromMemory) = countKey is null
                 ? (await CountAsync(ct), false)
                 : await counts.CountAsync(countKey, CountAsync, ct);
             page = PageOf(query, pageSize, counted);
-            pageQuery = PageOfIds(filtered, query, (page - 1) * pageSize, pageSize);
+            items = await RowsAsync(PageOfIds(filtered, query, (page - 1) * pageSize, pageSize), ct);
+            if (fromMemory && items.Count < pageSize)
+            {
+                // Only a filter with fewer matches than remembered gives a short page: count it again.
+                counts.Forget(countKey!);
+                return await ListAsync(query, actor, rememberedCount: false, ct);
+            }
         }
         var total = Math.Min(counted, CountLimit);
-
-        var items = pageQuery is null
-            ? await PageByRelevance(db, relevanceOrder!).ToListAsync(ct)
-            : await pageQuery.Select(AsListItem).ToListAsync(ct);
-        if (fromMemory && items.Count < pageSize)
-        {
-            // Only a filter with fewer matches than remembered gives a short page: count it again.
-            counts.Forget(countKey!);
-            return await ListAsync(query, actor, rememberedCount: false, ct);
-        }
-        if (relevanceOrder is not null)
-        {
-            items = items.OrderBy(i => relevanceOrder.IndexOf(i.Id)).ToList();
-        }
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             // Who searched for which name is itself sensitive.
@@ -114,6 +104,9 @@ public sealed class CaseService(
         }
         return new PagedResult<CaseListItem>(items, page, pageSize, total, counted > CountLimit) { NamesArePartial = namesArePartial };
     }
+
+    /// <summary>The rows of a page of cases, in its order.</summary>
+    private static Task<List<CaseListItem>> RowsAsync(IQueryable<Case> page, CancellationToken ct) => page.Select(AsListItem).ToListAsync(ct);
 
     private static readonly Expression<Func<Case, CaseListItem>> AsListItem = c => new CaseListItem(
         c.Id,
