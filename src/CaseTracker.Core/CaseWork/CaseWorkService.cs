@@ -327,7 +327,7 @@ public sealed class CaseWorkService(
     public async Task<MyWork> MyWorkAsync(Actor actor, CancellationToken ct)
     {
         var today = Today;
-        var open = db.Cases.AsNoTracking().VisibleTo(actor).Where(c => c.Status != CaseStatus.Reunited && c.Status != CaseStatus.Closed);
+        var open = db.Cases.AsNoTracking().VisibleTo(actor).Where(CaseStatuses.Open);
         var mine = open.Where(c => c.AssignedCaseworkerId == actor.UserId);
         // Supervisors watch the alerts over everyone's cases; caseworkers over their own.
         var watched = actor.IsSupervisor ? open : mine;

@@ -44,6 +44,10 @@ public static class CaseAccess
         Expression<Func<TContext, T1, T2, T3, T4, T5, TResult>> query) => Inlined(query);
 
     /// <inheritdoc cref="Compiled{TContext, T1, T2, T3, T4, TResult}"/>
+    public static Expression<Func<TContext, T1, T2, T3, T4, T5, T6, TResult>> Compiled<TContext, T1, T2, T3, T4, T5, T6, TResult>(
+        Expression<Func<TContext, T1, T2, T3, T4, T5, T6, TResult>> query) => Inlined(query);
+
+    /// <inheritdoc cref="Compiled{TContext, T1, T2, T3, T4, TResult}"/>
     public static Expression<Func<TContext, T1, T2, T3, TResult>> Compiled<TContext, T1, T2, T3, TResult>(
         Expression<Func<TContext, T1, T2, T3, TResult>> query) => Inlined(query);
 

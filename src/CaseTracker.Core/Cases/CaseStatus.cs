@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace CaseTracker.Core.Cases;
 
 /// <summary>Where a case stands. The rules for moving between them belong to the case-work workflow.</summary>
@@ -19,6 +21,9 @@ public static class CaseStatuses
 {
     /// <summary>Statuses in which the case is finished: reunited (resolved) or closed.</summary>
     public static bool IsFinished(CaseStatus status) => status is CaseStatus.Reunited or CaseStatus.Closed;
+
+    /// <summary>An open case, one not <see cref="IsFinished"/>, as a query's condition (composed or compiled).</summary>
+    public static readonly Expression<Func<Case, bool>> Open = c => c.Status != CaseStatus.Reunited && c.Status != CaseStatus.Closed;
 
     public static string DisplayName(CaseStatus status) => status switch
     {

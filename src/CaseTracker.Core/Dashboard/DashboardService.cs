@@ -352,7 +352,7 @@ public sealed class DashboardService(
     /// <summary>The open cases the dashboard's filters select, as <paramref name="actor"/> may see them.</summary>
     private IQueryable<Case> OpenCases(Actor actor, DashboardFilter filter, string? caseworker)
     {
-        var open = db.Cases.AsNoTracking().VisibleTo(actor).Where(c => c.Status != CaseStatus.Reunited && c.Status != CaseStatus.Closed);
+        var open = db.Cases.AsNoTracking().VisibleTo(actor).Where(CaseStatuses.Open);
         if (filter.Category is { } fc)
         {
             open = open.Where(c => c.Category == fc);
@@ -370,19 +370,18 @@ public sealed class DashboardService(
 
     /// <summary>The ten most urgent open cases, live (an index on urgency): they lead to the cases, which change all day.</summary>
     private async Task<List<CaseSummary>> MostUrgentAsync(Actor actor, DashboardFilter filter, string? caseworker, CancellationToken ct) =>
-        filter.ListId is null
-            ? await MostUrgentOf(db, filter.Category, caseworker, actor.IsSupervisor, actor.UserId).ToListAsync(ct)
-            : await OpenCases(actor, filter, caseworker).OrderByDescending(c => c.UrgencyScore).ThenBy(c => c.Id).Take(10)
-                .Select(CaseSummary.Of).ToListAsync(ct);
+        await MostUrgentOf(db, filter.Category, caseworker, filter.ListId, actor.IsSupervisor, actor.UserId).ToListAsync(ct);
 
-    // Compiled for every filter but a list's: the only statement of a request for a dashboard already kept, and building
-    // and looking up its expression cost more of the app's time than running it. (A filter left empty is a null
-    // parameter, for which EF Core writes the statement without that condition.)
-    private static readonly Func<CaseTrackerDbContext, CaseCategory?, string?, bool, string, IAsyncEnumerable<CaseSummary>> MostUrgentOf =
-        EF.CompileAsyncQuery(CaseAccess.Compiled((CaseTrackerDbContext db, CaseCategory? category, string? caseworker, bool supervisor, string userId) =>
+    // Compiled: the only statement of a request for a dashboard already kept, and building and looking up its expression
+    // cost more of the app's time than running it. The filters are those of OpenCases; a filter left empty is a null
+    // parameter, for which EF Core writes the statement without that condition.
+    private static readonly Func<CaseTrackerDbContext, CaseCategory?, string?, int?, bool, string, IAsyncEnumerable<CaseSummary>> MostUrgentOf =
+        EF.CompileAsyncQuery(CaseAccess.Compiled((CaseTrackerDbContext db, CaseCategory? category, string? caseworker, int? listId, bool supervisor, string userId) =>
             db.Cases.AsNoTracking()
-                .Where(c => CaseAccess.Sees(c, supervisor, userId) && c.Status != CaseStatus.Reunited && c.Status != CaseStatus.Closed
-                    && (category == null || c.Category == category) && (caseworker == null || c.AssignedCaseworkerId == caseworker))
+                .Where(c => CaseAccess.Sees(c, supervisor, userId))
+                .Where(CaseStatuses.Open)
+                .Where(c => (category == null || c.Category == category) && (caseworker == null || c.AssignedCaseworkerId == caseworker)
+                    && (listId == null || db.ListEntries.Any(e => e.ListId == listId && e.CaseId == c.Id && e.RemovedAt == null)))
                 .OrderByDescending(c => c.UrgencyScore).ThenBy(c => c.Id).Take(10)
                 .Select(CaseSummary.Of)));
 

@@ -86,7 +86,7 @@ internal static class DemoHistory
     public static IReadOnlyList<DemoTask> Tasks(IReadOnlyList<DemoCase> cases, DateOnly today) =>
         new TaskPlanner().Plan(cases).Select(p => p.On(today)).ToList();
 
-    private static bool IsOpen(CaseStatus status) => status is not (CaseStatus.Reunited or CaseStatus.Closed);
+    private static bool IsOpen(CaseStatus status) => !CaseStatuses.IsFinished(status);
 
     internal static Guid NewId(Random rng)
     {

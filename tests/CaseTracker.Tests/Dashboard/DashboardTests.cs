@@ -242,7 +242,7 @@ public sealed class DashboardTests(TestApp app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task The_most_urgent_cases_follow_the_category_and_caseworker_filters()
+    public async Task The_most_urgent_cases_follow_the_category_caseworker_and_list_filters()
     {
         var (supervisor, user) = await SignInAsync(Roles.Supervisor);
         var actor = TestApp.ActorOf(user, Roles.Supervisor);
@@ -260,6 +260,26 @@ public sealed class DashboardTests(TestApp app) : IntegrationTest(app)
         Assert.Equal([divided.Reference], await UrgentAsync("?category=DividedFamily"));
         Assert.Equal([assigned.Reference], await UrgentAsync($"?caseworker={worker.Id}"));
         Assert.Empty(await UrgentAsync($"?category=DividedFamily&caseworker={worker.Id}"));
+
+        // A list's filter: its cases while they are on it, with the other filters.
+        var listId = Assert.IsType<Result<int>.Ok>(await WithServiceAsync<Core.Lists.ListService, Result<int>>(
+            s => s.CreateAsync(new Core.Lists.CreateListCommand { Name = "Urgent on a list" }, actor, Ct))).Value;
+        Assert.IsType<Result<int>.Ok>(await WithServiceAsync<Core.Lists.ListService, Result<int>>(s => s.AddCasesAsync(listId, [assigned.Id, divided.Id], actor, Ct)));
+        Assert.Equal(new[] { assigned, divided }.Select(c => c.Reference).Order(StringComparer.Ordinal), await UrgentAsync($"?list={listId}"));
+        Assert.Equal([divided.Reference], await UrgentAsync($"?list={listId}&category=DividedFamily"));
+        Assert.Equal([assigned.Reference], await UrgentAsync($"?list={listId}&caseworker={worker.Id}"));
+        var dividedEntry = await WithDbAsync(db => db.ListEntries.Where(e => e.ListId == listId && e.CaseId == divided.Id).Select(e => e.Id).SingleAsync(Ct));
+        Assert.IsType<Result<int>.Ok>(await WithServiceAsync<Core.Lists.ListService, Result<int>>(s => s.RemoveEntryAsync(listId, dividedEntry, "Entered in error", actor, Ct)));
+        Assert.Equal([assigned.Reference], await UrgentAsync($"?list={listId}"));
+
+        // A restricted case is among a supervisor's most urgent, not an administrator's (who sees the dashboard, not it).
+        var secret = CaseBuilder.Spouse("Urgentrestricted", "");
+        secret.IsRestricted = true;
+        var restricted = await CreatedAsync(secret, worker);
+        var (admin, _) = await SignInAsync(Roles.Administrator);
+        Assert.Equal(new[] { assigned, restricted }.Select(c => c.Reference).Order(StringComparer.Ordinal), await UrgentAsync($"?caseworker={worker.Id}"));
+        Assert.Equal([assigned.Reference], (await admin.GetPageAsync($"/Dashboard?caseworker={worker.Id}"))
+            .QuerySelectorAll("[data-testid=urgent-table] tbody tr a").Select(a => a.TextContent.Trim()));
     }
 
     [Fact]
