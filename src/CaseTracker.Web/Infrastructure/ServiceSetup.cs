@@ -99,6 +99,8 @@ public static class ServiceSetup
 
         services.AddAuthorization(Policies.Configure);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+        // Before AddRazorPages, whose default encoder writes every letter outside ASCII as a character reference.
+        services.AddSingleton(PageText.Encoder);
         services.AddRazorPages(o =>
         {
             var c = o.Conventions;

@@ -57,6 +57,28 @@ public sealed class CasePagesTests(TestApp app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Pages_write_names_in_both_scripts_as_they_are_and_still_escape_markup()
+    {
+        var (client, user) = await SignInAsync();
+        var command = CaseBuilder.Spouse("Ščaranskij", "Щаранский");
+        command.Title = "Щаранский <b>\"Šč\" & 'ё'</b> — \u202Eexit";
+        var c = await SeedCaseAsync(user, command);
+
+        foreach (var url in new[] { $"/Cases/{c.Id}", "/Cases?q=Щаранский" })
+        {
+            var response = await client.Http.GetAsync(url, Ct);
+            var html = await response.Content.ReadAsStringAsync(Ct);
+            Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+            Assert.Contains("Щаранский", html, StringComparison.Ordinal);
+            Assert.Contains("Ščaranskij", html, StringComparison.Ordinal);
+            // Markup and the right-to-left override are escaped; the user sees the title as it was typed.
+            Assert.Contains("Щаранский &lt;b&gt;&quot;Šč&quot; &amp; &#x27;ё&#x27;&lt;/b&gt; — &#x202E;exit", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+            Assert.Contains(command.Title, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).Body!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Add_another_person_adds_a_row_without_saving()
     {
         var (client, _) = await SignInAsync();
