@@ -59,14 +59,14 @@ public sealed class CaseWorkService(
     // Compiled, as are the case and its tasks: the case page reads all three on every view. Nothing of a case the actor
     // may not see (in the same statement).
     private static readonly Func<CaseTrackerDbContext, int, CaseEventKind?, bool, string, IAsyncEnumerable<TimelineEntry>> TimelineOf =
-        EF.CompileAsyncQuery(CaseAccess.Compiled((CaseTrackerDbContext db, int caseId, CaseEventKind? kind, bool supervisor, string userId) =>
+        CompiledQueries.OneCompile(EF.CompileAsyncQuery(CaseAccess.Compiled((CaseTrackerDbContext db, int caseId, CaseEventKind? kind, bool supervisor, string userId) =>
             db.CaseEvents.AsNoTracking()
                 .Where(e => e.CaseId == caseId && db.Cases.Any(c => c.Id == e.CaseId && CaseAccess.Sees(c, supervisor, userId))
                     && (kind == null || e.Kind == kind))
                 .OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.RecordedAt)
                 .Select(e => new TimelineEntry(e.Id, e.Kind, e.OccurredOn, e.RecordedAt, e.Author == null ? null : e.Author.DisplayName, e.Text,
                     e.ContactKind, e.FromStatus, e.ToStatus, e.ClosureReason, e.Source, e.CorrectsId,
-                    db.CaseEvents.Any(x => x.CaseId == caseId && x.CorrectsId == e.Id)))));
+                    db.CaseEvents.Any(x => x.CaseId == caseId && x.CorrectsId == e.Id))))));
 
     public async Task<Result<CaseStatus>> ChangeStatusAsync(ChangeStatusCommand command, Actor actor, CancellationToken ct)
     {
@@ -266,11 +266,11 @@ public sealed class CaseWorkService(
         t.Title, t.DueOn, t.Assignee == null ? null : t.Assignee.DisplayName, t.CompletedAt != null);
 
     private static readonly Func<CaseTrackerDbContext, int, bool, string, IAsyncEnumerable<TaskItem>> TasksOf =
-        EF.CompileAsyncQuery(CaseAccess.Compiled((CaseTrackerDbContext db, int caseId, bool supervisor, string userId) =>
+        CompiledQueries.OneCompile(EF.CompileAsyncQuery(CaseAccess.Compiled((CaseTrackerDbContext db, int caseId, bool supervisor, string userId) =>
             db.CaseTasks.AsNoTracking()
                 .Where(t => t.CaseId == caseId && db.Cases.Any(c => c.Id == t.CaseId && CaseAccess.Sees(c, supervisor, userId)))
                 .OrderBy(t => t.CompletedAt != null).ThenBy(t => t.DueOn)
-                .Select(AsTaskItem)));
+                .Select(AsTaskItem))));
 
     /// <summary>Supervisors assign cases, one or many at once; the assignee must be an active caseworker or supervisor.</summary>
     public async Task<Result<int>> AssignAsync(IReadOnlyCollection<int> caseIds, string? assigneeId, Actor actor, CancellationToken ct)

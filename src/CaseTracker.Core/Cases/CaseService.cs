@@ -126,7 +126,8 @@ public sealed class CaseService(
     // Compiled: a search's page in order of relevance, the page every search shows first, is the same statement for any
     // ids, and building and looking up its expression cost more of the app's time than running it.
     private static readonly Func<CaseTrackerDbContext, List<int>, IAsyncEnumerable<CaseListItem>> PageByRelevance =
-        EF.CompileAsyncQuery((CaseTrackerDbContext db, List<int> ids) => db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(AsListItem));
+        CompiledQueries.OneCompile(EF.CompileAsyncQuery((CaseTrackerDbContext db, List<int> ids) =>
+            db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(AsListItem)));
 
     /// <summary>The page asked for, within the pages that <paramref name="counted"/> matches fill (up to the count limit).</summary>
     private static int PageOf(CaseListQuery query, int pageSize, int counted)
@@ -297,7 +298,7 @@ public sealed class CaseService(
     // Compiled: the case page reads a case on every view, and building and looking up this query's expression cost more
     // of the app's time than running it.
     private static readonly Func<CaseTrackerDbContext, int, bool, string, CancellationToken, Task<CaseDetails?>> CaseById =
-        EF.CompileAsyncQuery(CaseAccess.Compiled((CaseTrackerDbContext db, int id, bool supervisor, string userId, CancellationToken ct) =>
+        CompiledQueries.OneCompile(EF.CompileAsyncQuery(CaseAccess.Compiled((CaseTrackerDbContext db, int id, bool supervisor, string userId, CancellationToken ct) =>
             db.Cases.AsNoTracking()
                 .Where(c => c.Id == id && CaseAccess.Sees(c, supervisor, userId))
                 .Select(c => new CaseDetails(
@@ -314,7 +315,7 @@ public sealed class CaseService(
                 // One statement: a case names a handful of people, so joining them repeats the case's columns a few times,
                 // where a split query paid a second round trip on every view of a case.
                 .AsSingleQuery()
-                .FirstOrDefault()));
+                .FirstOrDefault())));
 
     public static UpdateCaseCommand ToCommand(CaseDetails c) => new()
     {

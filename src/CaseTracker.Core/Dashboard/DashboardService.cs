@@ -376,14 +376,14 @@ public sealed class DashboardService(
     // cost more of the app's time than running it. The filters are those of OpenCases; a filter left empty is a null
     // parameter, for which EF Core writes the statement without that condition.
     private static readonly Func<CaseTrackerDbContext, CaseCategory?, string?, int?, bool, string, IAsyncEnumerable<CaseSummary>> MostUrgentOf =
-        EF.CompileAsyncQuery(CaseAccess.Compiled((CaseTrackerDbContext db, CaseCategory? category, string? caseworker, int? listId, bool supervisor, string userId) =>
+        CompiledQueries.OneCompile(EF.CompileAsyncQuery(CaseAccess.Compiled((CaseTrackerDbContext db, CaseCategory? category, string? caseworker, int? listId, bool supervisor, string userId) =>
             db.Cases.AsNoTracking()
                 .Where(c => CaseAccess.Sees(c, supervisor, userId))
                 .Where(CaseStatuses.Open)
                 .Where(c => (category == null || c.Category == category) && (caseworker == null || c.AssignedCaseworkerId == caseworker)
                     && (listId == null || db.ListEntries.Any(e => e.ListId == listId && e.CaseId == c.Id && e.RemovedAt == null)))
                 .OrderByDescending(c => c.UrgencyScore).ThenBy(c => c.Id).Take(10)
-                .Select(CaseSummary.Of)));
+                .Select(CaseSummary.Of))));
 
     /// <summary>How long what is derived from one refresh is kept (the built dashboard here, its rendering and the
     /// filter's choices on the page): after the next refresh it is derived again under the new refresh's key anyway.</summary>

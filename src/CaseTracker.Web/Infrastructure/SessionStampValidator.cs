@@ -20,8 +20,8 @@ namespace CaseTracker.Web.Infrastructure;
 public sealed class SessionStampValidator(CaseTrackerDbContext db, IOptions<IdentityOptions> options) : ISecurityStampValidator
 {
     private static readonly Func<CaseTrackerDbContext, string, Task<string?>> StampOf =
-        EF.CompileAsyncQuery((CaseTrackerDbContext db, string id) =>
-            db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefault());
+        CompiledQueries.OneCompile(EF.CompileAsyncQuery((CaseTrackerDbContext db, string id) =>
+            db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).FirstOrDefault()));
 
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
